@@ -1,0 +1,3 @@
+import SluiceHarness
+
+HarnessCommand.main()

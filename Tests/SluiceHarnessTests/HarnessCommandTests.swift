@@ -1,0 +1,8 @@
+import Testing
+@testable import SluiceHarness
+
+@Suite struct HarnessCommandTests {
+    @Test func namesItself() {
+        #expect(HarnessCommand.configuration.commandName == "sluice-harness")
+    }
+}
