@@ -26,6 +26,12 @@ let package = Package(
         .executableTarget(name: "sluice-harness", dependencies: ["SluiceHarness"], path: "Harness/sluice-harness"),
         .testTarget(name: "SluiceCoreTests", dependencies: ["SluiceCore"]),
         .testTarget(name: "SluiceOrdersTests", dependencies: ["SluiceOrders"]),
-        .testTarget(name: "SluiceHarnessTests", dependencies: ["SluiceHarness"]),
+        .testTarget(
+            name: "SluiceHarnessTests",
+            dependencies: [
+                "SluiceHarness", "SluiceOrders",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
     ]
 )
