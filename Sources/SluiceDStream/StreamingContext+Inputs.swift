@@ -19,6 +19,24 @@ extension StreamingContext {
         receiverStream(DirectoryInput(directory: directory, decoder: TextLineDecoder()), decode: Self.stringValues)
     }
 
+    /// The lines read from a TCP server at `host:port` (e.g. `nc -lk 9999`), reconnecting when it is lost.
+    public func socketTextStream(host: String, port: Int, reconnectDelay: Duration = .seconds(2)) -> DStream<String> {
+        receiverStream(SocketInput(host: host, port: port, reconnectDelay: reconnectDelay), decode: Self.stringValues)
+    }
+
+    /// A stream fed by in-process producer threads through the lock-free ingest channel: each producer
+    /// (`channel.makeProducer()`) sends arrays of elements; each batch takes what was sent before it.
+    public func producerStream<Element: Sendable>(
+        name: String = "producers", capacityPerProducer: Int = 64, fullBufferPolicy: FullBufferPolicy = .wait
+    ) -> (stream: DStream<Element>, channel: IngestChannel<[Element]>) {
+        let channel = IngestChannel<[Element]>(name: name, capacityPerProducer: capacityPerProducer, fullBufferPolicy: fullBufferPolicy)
+        let stream = DStream<Element>(context: self, slideDuration: batchInterval, parents: []) { [pool] _ in
+            RDD(partitions: channel.drainAll(), pool: pool)
+        }
+        graph.addNode(stream, eager: true)
+        return (stream, channel)
+    }
+
     /// The RDDs pushed into `queue`: one per batch (`oneAtATime`) or all queued ones together; an empty
     /// queue yields `defaultRDD`, if given, else an empty RDD.
     public func queueStream<Element: Sendable>(_ queue: RDDQueue<Element>, oneAtATime: Bool = true,
