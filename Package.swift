@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "SluiceCore", targets: ["SluiceCore"]),
         .library(name: "SluiceOrders", targets: ["SluiceOrders"]),
+        .library(name: "SluiceDStream", targets: ["SluiceDStream"]),
         .executable(name: "sluice-harness", targets: ["sluice-harness"]),
     ],
     dependencies: [
@@ -15,6 +16,7 @@ let package = Package(
     targets: [
         .target(name: "SluiceCore"),
         .target(name: "SluiceOrders", dependencies: ["SluiceCore"]),
+        .target(name: "SluiceDStream", dependencies: ["SluiceCore"]),
         .target(
             name: "SluiceHarness",
             dependencies: [
@@ -26,6 +28,7 @@ let package = Package(
         .executableTarget(name: "sluice-harness", dependencies: ["SluiceHarness"], path: "Harness/sluice-harness"),
         .testTarget(name: "SluiceCoreTests", dependencies: ["SluiceCore"]),
         .testTarget(name: "SluiceOrdersTests", dependencies: ["SluiceOrders"]),
+        .testTarget(name: "SluiceDStreamTests", dependencies: ["SluiceDStream"]),
         .testTarget(
             name: "SluiceHarnessTests",
             dependencies: [

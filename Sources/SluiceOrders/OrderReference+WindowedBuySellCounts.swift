@@ -25,7 +25,7 @@ extension OrderReference {
         var countsPerWindow: [TimeWindow: BuySellCounts] = [:]
         for order in orders {
             for window in TimeWindow.windows(containing: order.time, length: length, slide: slide) {
-                countsPerWindow[window, default: BuySellCounts(buys: 0, sells: 0)].count(order)
+                countsPerWindow[window, default: BuySellCounts()].count(order)
             }
         }
         return countsPerWindow.sorted { $0.key < $1.key }.map { WindowBuySellCounts(window: $0.key, counts: $0.value) }

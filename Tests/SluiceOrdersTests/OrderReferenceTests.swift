@@ -69,7 +69,7 @@ import Testing
         // to 20:25; order 2 (B, 20:59:59) from 20:00 to 20:55; orders 3 and 4 (S, 21:00:00 and 21:04:59)
         // from 20:05 to 21:00; order 5 (B, 21:05:00) from 20:10 to 21:05; order 7 (B, 22:30) from 21:35
         // to 22:30; order 8 (S, 22:45) from 21:50 to 22:45.
-        let expected: [(starts: [String], buys: Int, sells: Int)] = [
+        let expected: [(starts: [String], buys: Int64, sells: Int64)] = [
             (["19:15", "19:20", "19:25"], 0, 1),
             (["19:30", "19:35", "19:40", "19:45", "19:50", "19:55"], 1, 1),
             (["20:00"], 2, 1),
