@@ -1,3 +1,5 @@
+import SluiceCore
+
 /// An event-time window `[start, end)`, in microseconds since the epoch.
 public struct TimeWindow: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The first instant in the window, in microseconds since the epoch.
@@ -17,11 +19,11 @@ public struct TimeWindow: Sendable, Hashable, Comparable, CustomStringConvertibl
     /// each window with `start ≤ time < start + length`: ⌈length / slide⌉ windows when `slide` divides
     /// `length`. With `slide == length` they are tumbling windows, one per time.
     public static func windows(containing time: Int64, length: Duration, slide: Duration) -> [TimeWindow] {
-        let lengthMicroseconds = length.wholeMicroseconds
-        let slideMicroseconds = slide.wholeMicroseconds
+        let lengthMicroseconds = length.microseconds
+        let slideMicroseconds = slide.microseconds
         precondition(lengthMicroseconds > 0 && slideMicroseconds > 0, "window length \(length) and slide \(slide) must be positive")
         var windows: [TimeWindow] = []
-        var start = TimestampText.floorDivision(time, slideMicroseconds) * slideMicroseconds
+        var start = time.floorDivided(by: slideMicroseconds) * slideMicroseconds
         while start > time - lengthMicroseconds {
             windows.append(TimeWindow(start: start, end: start + lengthMicroseconds))
             start -= slideMicroseconds
