@@ -1,13 +1,13 @@
 /// Strict decoders for the text fields of an order line; each returns nil when the text is not of its form.
 enum OrderFieldDecoding {
     /// `[-]digits` within the range of `Int64`.
-    static func wholeNumber(_ text: ArraySlice<UInt8>) -> Int64? {
-        let isNegative = text.first == UInt8(ascii: "-")
-        let digits = isNegative ? text.dropFirst() : text
-        guard !digits.isEmpty else { return nil }
+    static func wholeNumber(_ text: Span<UInt8>) -> Int64? {
+        let isNegative = !text.isEmpty && text[0] == UInt8(ascii: "-")
+        let firstDigit = isNegative ? 1 : 0
+        guard firstDigit < text.count else { return nil }
         var magnitude: UInt64 = 0
-        for byte in digits {
-            let digit = byte &- UInt8(ascii: "0")
+        for index in firstDigit..<text.count {
+            let digit = text[index] &- UInt8(ascii: "0")
             guard digit < 10 else { return nil }
             let (shifted, overflowShifting) = magnitude.multipliedReportingOverflow(by: 10)
             let (sum, overflowAdding) = shifted.addingReportingOverflow(UInt64(digit))
@@ -24,45 +24,64 @@ enum OrderFieldDecoding {
     ///
     /// Up to 15 significant digits the value is computed exactly as `mantissa / 10^k` (both exact in a
     /// `Double`, so the one rounding is the division's); longer texts go through the standard library.
-    static func decimal(_ text: ArraySlice<UInt8>) -> Double? {
-        let isNegative = text.first == UInt8(ascii: "-")
-        let unsigned = isNegative ? text.dropFirst() : text
-        let point = unsigned.firstIndex(of: UInt8(ascii: "."))
-        let wholeDigits = unsigned[..<(point ?? unsigned.endIndex)]
-        let fractionDigits = point.map { unsigned[($0 + 1)...] } ?? []
-        guard !wholeDigits.isEmpty, point == nil || !fractionDigits.isEmpty,
-              wholeDigits.allSatisfy(isDigit), fractionDigits.allSatisfy(isDigit)
-        else { return nil }
-        let magnitude: Double
-        if wholeDigits.count + fractionDigits.count <= 15 {
-            var mantissa: Int64 = 0
-            for byte in wholeDigits { mantissa = mantissa * 10 + Int64(byte - UInt8(ascii: "0")) }
-            for byte in fractionDigits { mantissa = mantissa * 10 + Int64(byte - UInt8(ascii: "0")) }
-            magnitude = Double(mantissa) / exactPowersOfTen[fractionDigits.count]
-        } else {
-            guard let parsed = Double(String(decoding: unsigned, as: UTF8.self)) else { return nil }
-            magnitude = parsed
+    static func decimal(_ text: Span<UInt8>) -> Double? {
+        let isNegative = !text.isEmpty && text[0] == UInt8(ascii: "-")
+        var index = isNegative ? 1 : 0
+        var mantissa: Int64 = 0
+        var digitCount = 0
+        var fractionDigitCount = 0
+        var sawPoint = false
+        while index < text.count {
+            let byte = text[index]
+            if byte == UInt8(ascii: ".") {
+                guard !sawPoint, digitCount > 0 else { return nil }
+                sawPoint = true
+            } else {
+                let digit = byte &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                if digitCount < 18 {
+                    mantissa = mantissa * 10 + Int64(digit)
+                }
+                digitCount += 1
+                fractionDigitCount += sawPoint ? 1 : 0
+            }
+            index += 1
         }
+        guard digitCount > 0, !sawPoint || fractionDigitCount > 0 else { return nil }
+        guard digitCount <= 15 else {
+            return Double(String(decoding: copy(text), as: UTF8.self))
+        }
+        let magnitude = Double(mantissa) / exactPowersOfTen[fractionDigitCount]
         return isNegative ? -magnitude : magnitude
     }
 
     /// `B` (a buy, true) or `S` (a sell, false).
-    static func side(_ text: ArraySlice<UInt8>) -> Bool? {
+    static func side(_ text: Span<UInt8>) -> Bool? {
         guard text.count == 1 else { return nil }
-        switch text.first {
+        switch text[0] {
         case UInt8(ascii: "B"): return true
         case UInt8(ascii: "S"): return false
         default: return nil
         }
     }
 
-    /// Non-empty, valid UTF-8.
-    static func symbol(_ text: ArraySlice<UInt8>) -> String? {
-        text.isEmpty ? nil : String(validating: text, as: UTF8.self)
+    /// Whether `text` is a symbol: non-empty, valid UTF-8 (checked byte by byte only when not ASCII).
+    static func isSymbol(_ text: Span<UInt8>) -> Bool {
+        guard !text.isEmpty else { return false }
+        for index in text.indices where text[index] >= 0x80 {
+            return (try? UTF8Span(validating: text)) != nil
+        }
+        return true
     }
 
-    private static func isDigit(_ byte: UInt8) -> Bool {
-        byte &- UInt8(ascii: "0") < 10
+    /// The bytes of `text` in an array (for the slow paths that need one).
+    static func copy(_ text: Span<UInt8>) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.count)
+        for index in text.indices {
+            bytes.append(text[index])
+        }
+        return bytes
     }
 
     /// 10⁰ through 10¹⁵, each exactly representable as a `Double`.

@@ -19,9 +19,9 @@ public struct OrderLineError: Error, Sendable, Hashable, CustomStringConvertible
     }
 
     /// `text` in single quotes, invalid UTF-8 shown as U+FFFD and long texts cut to their first 40 bytes.
-    static func quoted(_ text: ArraySlice<UInt8>) -> String {
+    static func quoted(_ text: Span<UInt8>) -> String {
         let limit = 40
-        guard text.count > limit else { return "'\(String(decoding: text, as: UTF8.self))'" }
-        return "'\(String(decoding: text.prefix(limit), as: UTF8.self))…' (\(text.count) bytes)"
+        let shown = String(decoding: OrderFieldDecoding.copy(text.extracting(first: limit)), as: UTF8.self)
+        return text.count > limit ? "'\(shown)…' (\(text.count) bytes)" : "'\(shown)'"
     }
 }

@@ -32,12 +32,10 @@ enum TimestampText {
     }
 
     /// The instant that `text` names, or nil unless it is exactly `yyyy-MM-dd HH:mm:ss` with a real date and time.
-    static func decode(_ text: ArraySlice<UInt8>) -> Int64? {
-        guard text.count == byteCount else { return nil }
-        let base = text.startIndex
-        guard text[base + 4] == UInt8(ascii: "-"), text[base + 7] == UInt8(ascii: "-"),
-              text[base + 10] == UInt8(ascii: " "), text[base + 13] == UInt8(ascii: ":"),
-              text[base + 16] == UInt8(ascii: ":"),
+    static func decode(_ text: Span<UInt8>) -> Int64? {
+        guard text.count == byteCount,
+              text[4] == UInt8(ascii: "-"), text[7] == UInt8(ascii: "-"), text[10] == UInt8(ascii: " "),
+              text[13] == UInt8(ascii: ":"), text[16] == UInt8(ascii: ":"),
               let year = digits(text, from: 0, count: 4),
               let month = digits(text, from: 5, count: 2),
               let day = digits(text, from: 8, count: 2),
@@ -60,9 +58,8 @@ enum TimestampText {
         }
     }
 
-    private static func digits(_ text: ArraySlice<UInt8>, from offset: Int, count: Int) -> Int? {
+    private static func digits(_ text: Span<UInt8>, from start: Int, count: Int) -> Int? {
         var value = 0
-        let start = text.startIndex + offset
         for index in start..<(start + count) {
             let digit = text[index] &- UInt8(ascii: "0")
             guard digit < 10 else { return nil }

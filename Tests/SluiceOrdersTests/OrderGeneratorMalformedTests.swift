@@ -52,7 +52,7 @@ import Testing
         let order = try Order(line: "2016-03-22 20:25:28,1,80,EPE,710,51.0,B")
         let spoiled = kind.line(spoiling: order)
         #expect(spoiled == Array(line.utf8))
-        let error = #expect(throws: OrderLineError.self) { try Order(lineBytes: spoiled[...]) }
+        let error = #expect(throws: OrderLineError.self) { try Order(lineBytes: spoiled.span) }
         #expect(error?.fieldName == fieldName)
     }
 
@@ -62,7 +62,7 @@ import Testing
         #expect(spoiled == Array("2016-03-22 20:25:28,1,80,EPE".utf8) + [0xC9] + Array(",710,51.0,B".utf8))
         #expect(String(validating: spoiled, as: UTF8.self) == nil)
         #expect(throws: OrderLineError(fieldName: "symbol", problem: "'EPE\u{FFFD}' is not a non-empty UTF-8 symbol")) {
-            try Order(lineBytes: spoiled[...])
+            try Order(lineBytes: spoiled.span)
         }
     }
 }

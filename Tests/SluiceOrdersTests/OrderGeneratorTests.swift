@@ -42,7 +42,7 @@ import Testing
         let lines = generated.text.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropLast()
         #expect(lines.count == generated.orders.count)
         for (line, order) in zip(lines, generated.orders) {
-            #expect(try Order(lineBytes: line) == order)
+            #expect(try Order(lineBytes: line.span) == order)
         }
     }
 

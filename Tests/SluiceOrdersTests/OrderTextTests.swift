@@ -62,7 +62,7 @@ import Testing
     @Test func refusesSymbolsThatAreNotUTF8() {
         let line = Array("2016-03-22 20:25:28,1,80,EPE".utf8) + [0xC9] + Array(",710,51.0,B".utf8)
         #expect(throws: OrderLineError(fieldName: "symbol", problem: "'EPE\u{FFFD}' is not a non-empty UTF-8 symbol")) {
-            try Order(lineBytes: line[...])
+            try Order(lineBytes: line.span)
         }
     }
 
@@ -70,6 +70,6 @@ import Testing
         let error = OrderLineError(fieldName: "price", problem: "'abc' is not a decimal")
         #expect(error.description == "field 'price': 'abc' is not a decimal")
         let long = [UInt8](repeating: UInt8(ascii: "7"), count: 2_000_000)
-        #expect(OrderLineError.quoted(long[...]) == "'\(String(repeating: "7", count: 40))…' (2000000 bytes)")
+        #expect(OrderLineError.quoted(long.span) == "'\(String(repeating: "7", count: 40))…' (2000000 bytes)")
     }
 }

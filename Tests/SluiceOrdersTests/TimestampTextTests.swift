@@ -10,7 +10,7 @@ import Testing
     }
 
     func decode(_ text: String) -> Int64? {
-        TimestampText.decode(Array(text.utf8)[...])
+        TimestampText.decode(Array(text.utf8).span)
     }
 
     @Test func formatsKnownInstants() {
