@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "SluiceOrders", targets: ["SluiceOrders"]),
         .library(name: "SluiceDStream", targets: ["SluiceDStream"]),
         .executable(name: "sluice-harness", targets: ["sluice-harness"]),
+        .executable(name: "network-wordcount", targets: ["network-wordcount"]),
+        .executable(name: "stateful-network-wordcount", targets: ["stateful-network-wordcount"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -26,9 +28,13 @@ let package = Package(
             path: "Harness/SluiceHarness"
         ),
         .executableTarget(name: "sluice-harness", dependencies: ["SluiceHarness"], path: "Harness/sluice-harness"),
+        .target(name: "SluiceExamples", dependencies: ["SluiceDStream", "SluiceOrders"], path: "Examples/SluiceExamples"),
+        .executableTarget(name: "network-wordcount", dependencies: ["SluiceExamples"], path: "Examples/network-wordcount"),
+        .executableTarget(name: "stateful-network-wordcount", dependencies: ["SluiceExamples"], path: "Examples/stateful-network-wordcount"),
         .testTarget(name: "SluiceCoreTests", dependencies: ["SluiceCore"]),
         .testTarget(name: "SluiceOrdersTests", dependencies: ["SluiceOrders"]),
         .testTarget(name: "SluiceDStreamTests", dependencies: ["SluiceDStream"]),
+        .testTarget(name: "SluiceExamplesTests", dependencies: ["SluiceExamples"]),
         .testTarget(name: "SluiceHarnessTests", dependencies: ["SluiceHarness"]),
     ]
 )
