@@ -35,6 +35,12 @@ let package = Package(
         .testTarget(name: "SluiceOrdersTests", dependencies: ["SluiceOrders"]),
         .testTarget(name: "SluiceDStreamTests", dependencies: ["SluiceDStream"]),
         .testTarget(name: "SluiceExamplesTests", dependencies: ["SluiceExamples"]),
-        .testTarget(name: "SluiceHarnessTests", dependencies: ["SluiceHarness"]),
+        .testTarget(
+            name: "SluiceHarnessTests",
+            dependencies: [
+                "SluiceHarness", "SluiceOrders",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
     ]
 )
