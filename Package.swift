@@ -9,6 +9,11 @@ let package = Package(
         .library(name: "SluiceOrders", targets: ["SluiceOrders"]),
         .library(name: "SluiceDStream", targets: ["SluiceDStream"]),
         .executable(name: "sluice-harness", targets: ["sluice-harness"]),
+        .executable(name: "network-wordcount", targets: ["network-wordcount"]),
+        .executable(name: "stateful-network-wordcount", targets: ["stateful-network-wordcount"]),
+        .executable(name: "count-buys", targets: ["count-buys"]),
+        .executable(name: "top-clients", targets: ["top-clients"]),
+        .executable(name: "windows-operations", targets: ["windows-operations"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -26,9 +31,16 @@ let package = Package(
             path: "Harness/SluiceHarness"
         ),
         .executableTarget(name: "sluice-harness", dependencies: ["SluiceHarness"], path: "Harness/sluice-harness"),
+        .target(name: "SluiceExamples", dependencies: ["SluiceDStream", "SluiceOrders"], path: "Examples/SluiceExamples"),
+        .executableTarget(name: "network-wordcount", dependencies: ["SluiceExamples"], path: "Examples/network-wordcount"),
+        .executableTarget(name: "stateful-network-wordcount", dependencies: ["SluiceExamples"], path: "Examples/stateful-network-wordcount"),
+        .executableTarget(name: "count-buys", dependencies: ["SluiceExamples"], path: "Examples/count-buys"),
+        .executableTarget(name: "top-clients", dependencies: ["SluiceExamples"], path: "Examples/top-clients"),
+        .executableTarget(name: "windows-operations", dependencies: ["SluiceExamples"], path: "Examples/windows-operations"),
         .testTarget(name: "SluiceCoreTests", dependencies: ["SluiceCore"]),
         .testTarget(name: "SluiceOrdersTests", dependencies: ["SluiceOrders"]),
         .testTarget(name: "SluiceDStreamTests", dependencies: ["SluiceDStream"]),
+        .testTarget(name: "SluiceExamplesTests", dependencies: ["SluiceExamples"]),
         .testTarget(
             name: "SluiceHarnessTests",
             dependencies: [

@@ -31,7 +31,8 @@ extension DStream {
     /// Writes each batch as a directory `prefix-TIME_IN_MS[.suffix]` holding one `part-NNNNN` file per
     /// partition (one element per line) and an empty `_SUCCESS`. The directory is assembled under a
     /// hidden temporary name and renamed into place, so readers never see it half-written; a batch run
-    /// again replaces its directory.
+    /// again replaces its directory. Like Spark's, the files are not fsynced: a machine crash may lose the
+    /// latest directories, never expose a partial one (the exactly-once file sink is the Structured API's).
     public func saveAsTextFiles(prefix: String, suffix: String = "") {
         foreachRDD { rdd, time in
             let name = suffix.isEmpty ? "\(prefix)-\(time.milliseconds)" : "\(prefix)-\(time.milliseconds).\(suffix)"
@@ -54,12 +55,11 @@ enum TextFilesWriter {
             for (index, lines) in (partitions.isEmpty ? [[]] : partitions).enumerated() {
                 let name = "part-" + String(repeating: "0", count: max(0, 5 - String(index).count)) + String(index)
                 let text = lines.map { $0 + "\n" }.joined()
-                try DurableFile.write(Array(text.utf8), to: "\(staging)/\(name)")
+                try Data(text.utf8).write(to: URL(fileURLWithPath: "\(staging)/\(name)"))
             }
-            try DurableFile.write([], to: "\(staging)/_SUCCESS")
+            try Data().write(to: URL(fileURLWithPath: "\(staging)/_SUCCESS"))
             if files.fileExists(atPath: path) { try files.removeItem(atPath: path) }
             try files.moveItem(atPath: staging, toPath: path)
-            try DurableFile.syncDirectory(containing: path)
         } catch {
             throw DStreamError.outputFailed(path: path, reason: "\(error)")
         }
