@@ -34,7 +34,7 @@ struct OrderColumnsBuilder {
 
     /// The batch of every appended order, with `OrderSchema.schema`.
     func finish() -> RecordBatch {
-        let columns: [Column] = [
+        let columns: [ColumnVector] = [
             .timestamp(time.finish()), .int64(orderId.finish()), .int64(clientId.finish()), .string(symbol.finish()),
             .int64(amount.finish()), .double(price.finish()), .bool(isBuy.finish()),
         ]
