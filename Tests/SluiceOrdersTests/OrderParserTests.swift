@@ -13,7 +13,7 @@ import Testing
         let generated = OrderGenerator.generate(.init(count: 20_000, seed: 12, malformedFraction: 0.01))
         let parsed = parser.parse(generated.text, source: "orders.txt")
         #expect(parsed.records.batch.schema == OrderSchema.schema)
-        #expect(parsed.records.batch.orders == generated.orders)
+        #expect(Order.orders(in: parsed.records.batch) == generated.orders)
         #expect(parsed.records.lines == 20_000)
         #expect(parsed.records.malformed == generated.malformedLines.count)
         #expect(parsed.malformedLineNumbers == generated.malformedLines.map(\.lineNumber))
@@ -38,10 +38,10 @@ import Testing
     @Test func readsCRLFLinesAndAFinalLineWithoutNewline() {
         let lines = ["2016-03-22 20:25:28,1,80,EPE,710,51.0,B", "2016-03-22 20:25:29,2,70,NFLX,158,8.25,S"]
         let expected = lines.map { try! Order(line: $0) }
-        #expect(parse(lines.joined(separator: "\r\n") + "\r\n").records.batch.orders == expected)
-        #expect(parse(lines.joined(separator: "\r\n")).records.batch.orders == expected)
-        #expect(parse(lines.joined(separator: "\n")).records.batch.orders == expected)
-        #expect(parse(lines.joined(separator: "\r\n") + "\r").records.batch.orders == expected)
+        #expect(Order.orders(in: parse(lines.joined(separator: "\r\n") + "\r\n").records.batch) == expected)
+        #expect(Order.orders(in: parse(lines.joined(separator: "\r\n")).records.batch) == expected)
+        #expect(Order.orders(in: parse(lines.joined(separator: "\n")).records.batch) == expected)
+        #expect(Order.orders(in: parse(lines.joined(separator: "\r\n") + "\r").records.batch) == expected)
     }
 
     @Test func makesAnEmptyBatchOfNoLinesAndCountsEmptyLines() {
@@ -117,7 +117,7 @@ import Testing
         let shown = String(decoding: text, as: UTF8.self)
         switch strict {
         case .success(let order):
-            #expect(parsed.records.batch.orders == [order], "\(shown)", sourceLocation: sourceLocation)
+            #expect(Order.orders(in: parsed.records.batch) == [order], "\(shown)", sourceLocation: sourceLocation)
         case .failure(let error):
             #expect(parsed.records.batch.rowCount == 0, "\(shown)", sourceLocation: sourceLocation)
             #expect(parsed.records.samples.first?.message == error.description, "\(shown)", sourceLocation: sourceLocation)

@@ -18,7 +18,7 @@ import Testing
             func cut() {
                 let slice = input.cut(for: batch, at: Timestamp(microseconds: batch.rawValue * 3_000_000))
                 #expect(slice.chunks.count == 1, "batch \(batch)")
-                received += slice.chunks.flatMap(\.orders)
+                received += slice.chunks.flatMap(Order.orders(in:))
                 malformed += slice.malformedRecords
                 batch = batch.next
             }
