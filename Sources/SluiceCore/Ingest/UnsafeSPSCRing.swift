@@ -38,26 +38,29 @@ import Synchronization
 private let indexBlockSize = 128
 
 /// The producer's block: the index it publishes and its copy of the consumer's.
-private struct ProducerIndices: ~Copyable {
-    let tail: Atomic<Int>
-    var cachedHead: Int
+@usableFromInline
+struct ProducerIndices: ~Copyable {
+    @usableFromInline let tail: Atomic<Int>
+    @usableFromInline var cachedHead: Int
 }
 
 /// The consumer's block: the index it publishes and its copy of the producer's.
-private struct ConsumerIndices: ~Copyable {
-    let head: Atomic<Int>
-    var cachedTail: Int
+@usableFromInline
+struct ConsumerIndices: ~Copyable {
+    @usableFromInline let head: Atomic<Int>
+    @usableFromInline var cachedTail: Int
 }
 
 /// A bounded lock-free queue between one producer thread and one consumer thread.
+@usableFromInline
 final class UnsafeSPSCRing<Element> {
     /// The most elements the ring holds at once.
-    let capacity: Int
-    private let mask: Int
-    private let slots: UnsafeMutablePointer<Element>
+    @usableFromInline let capacity: Int
+    @usableFromInline let mask: Int
+    @usableFromInline let slots: UnsafeMutablePointer<Element>
     private let indexBlocks: UnsafeMutableRawPointer
-    private let producer: UnsafeMutablePointer<ProducerIndices>
-    private let consumer: UnsafeMutablePointer<ConsumerIndices>
+    @usableFromInline let producer: UnsafeMutablePointer<ProducerIndices>
+    @usableFromInline let consumer: UnsafeMutablePointer<ConsumerIndices>
 
     /// Creates an empty ring; `startingIndex` places the first element in any slot (tests use it to start
     /// near a wrap).
@@ -90,6 +93,7 @@ final class UnsafeSPSCRing<Element> {
     // MARK: Producer side
 
     /// Producer only: whether `push` has room now.
+    @inlinable
     func hasFreeSlot() -> Bool {
         let tail = producer.pointee.tail.load(ordering: .relaxed)
         if tail &- producer.pointee.cachedHead < capacity { return true }
@@ -98,6 +102,7 @@ final class UnsafeSPSCRing<Element> {
     }
 
     /// Producer only: appends `element`; the ring must have room (`hasFreeSlot()` returned true).
+    @inlinable
     func push(_ element: consuming Element) {
         let tail = producer.pointee.tail.load(ordering: .relaxed)
         precondition(tail &- producer.pointee.cachedHead < capacity, "UnsafeSPSCRing: push into a full ring")
@@ -108,6 +113,7 @@ final class UnsafeSPSCRing<Element> {
     // MARK: Consumer side
 
     /// Consumer only: removes and returns the oldest element, or nil when the ring is empty.
+    @inlinable
     func pop() -> Element? {
         let head = consumer.pointee.head.load(ordering: .relaxed)
         if head == consumer.pointee.cachedTail {
@@ -121,7 +127,7 @@ final class UnsafeSPSCRing<Element> {
 
     /// Consumer only: moves every element published so far to the end of `elements`, oldest first,
     /// with one load of `tail` and one store of `head`; returns how many.
-    @discardableResult
+    @inlinable @discardableResult
     func popAll(into elements: inout [Element]) -> Int {
         let head = consumer.pointee.head.load(ordering: .relaxed)
         let tail = producer.pointee.tail.load(ordering: .acquiring)
