@@ -15,8 +15,9 @@
 //     pairs with the consumer's `tail.load(.acquiring)`: a consumer that sees the new tail sees the element.
 //   Consumer: move the element out of slot `head & mask`, then `head.store(head &+ 1, .releasing)`.
 //     pairs with the producer's `head.load(.acquiring)`: a producer that sees the new head finds the slot
-//     already emptied. That is why a slot is safe to reuse: the producer writes slot `i & mask` only once
-//     `tail &- head < capacity`, that is once the consumer has moved out element `i - capacity` or older.
+//     already emptied. That is why a slot is safe to reuse: the producer writes element `i` only once
+//     `i &- head < capacity`, so the consumer has moved out every element up to `i - capacity`, among them
+//     `i - slotCount`, the slot's previous occupant (capacity <= slotCount).
 //   Each side loads its own index with `.relaxed`: it is that index's only writer.
 //
 // Cached indices. The producer keeps `cachedHead`, a copy of `head` that may be stale. `head` only grows,
