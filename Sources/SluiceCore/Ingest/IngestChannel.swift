@@ -41,9 +41,10 @@ public final class IngestChannel<Chunk: RowCounted & Sendable>: Sendable {
 
     /// Creates a channel with no producer; `capacityPerProducer` must be in 1...2^32.
     public init(name: String, capacityPerProducer: Int = 64, fullBufferPolicy: FullBufferPolicy = .wait) {
+        let capacities = UnsafeSPSCRing<Chunk>.capacities
         precondition(
-            (1...(1 << 32)).contains(capacityPerProducer),
-            "ingest channel '\(name)': capacityPerProducer \(capacityPerProducer) is not in 1...2^32"
+            capacities.contains(capacityPerProducer),
+            "ingest channel '\(name)': capacityPerProducer \(capacityPerProducer) is not in \(capacities)"
         )
         self.name = name
         self.capacityPerProducer = capacityPerProducer

@@ -63,10 +63,15 @@ final class UnsafeSPSCRing<Element> {
     @usableFromInline let producer: UnsafeMutablePointer<ProducerIndices>
     @usableFromInline let consumer: UnsafeMutablePointer<ConsumerIndices>
 
+    /// The capacities a ring accepts.
+    static var capacities: ClosedRange<Int> { 1...(1 << 32) }
+
     /// Creates an empty ring; `startingIndex` places the first element in any slot (tests use it to start
     /// near a wrap).
     init(capacity: Int, startingIndex: Int = 0) {
-        precondition((1...(1 << 32)).contains(capacity), "UnsafeSPSCRing: capacity \(capacity) is not in 1...2^32")
+        precondition(
+            Self.capacities.contains(capacity), "UnsafeSPSCRing: capacity \(capacity) is not in \(Self.capacities)"
+        )
         let slotCount = 1 << (Int.bitWidth - (capacity - 1).leadingZeroBitCount)
         self.capacity = capacity
         self.mask = slotCount - 1
