@@ -83,6 +83,9 @@ import Testing
         #expect(throws: AnalysisError("cannot evaluate 'x': a filter needs a boolean condition, got double")) {
             try frame.filter(col("x")).collect()
         }
+        #expect(throws: AnalysisError("the result has two columns named 'n'; give one of them another name with alias(_:)")) {
+            try frame.select(col("n"), col("x").alias("n")).collect()
+        }
         #expect(throws: AnalysisError("'x' is neither an aggregate nor a grouping key; use it in groupBy or wrap it in an aggregate")) {
             try frame.groupBy("action").agg(col("x")).collect()
         }

@@ -61,6 +61,16 @@ struct Accumulator: Sendable {
         }
     }
 
+    /// The accumulator for `groups` only, renumbered in that order.
+    func retaining(_ groups: [Int]) -> Accumulator {
+        var copy = Accumulator(function, resultType: resultType)
+        copy.counts = ContiguousArray(groups.map { counts[$0] })
+        copy.integerSums = ContiguousArray(groups.map { integerSums[$0] })
+        copy.doubleSums = ContiguousArray(groups.map { doubleSums[$0] })
+        copy.extremes = groups.map { extremes[$0] }
+        return copy
+    }
+
     private mutating func grow(to groupCount: Int) {
         let missing = groupCount - counts.count
         guard missing > 0 else { return }

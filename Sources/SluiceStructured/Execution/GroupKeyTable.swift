@@ -40,6 +40,14 @@ struct GroupKeyTable: Sendable {
         return groups
     }
 
+    /// A column holding `values` (all of one type, or null), for re-adding keys.
+    static func column(of values: [Value]) -> ColumnVector {
+        let type = values.lazy.compactMap(\.dataType).first ?? .int64
+        var builder = RecordBatchBuilder(schema: Schema([Field("key", type, nullable: true)]), capacity: values.count)
+        for value in values { try? builder.append(row: [value]) }
+        return builder.finish().columns[0]
+    }
+
     /// Without keys (a global aggregate) every row is in group 0.
     private mutating func registerGlobalGroup(rows: Int) -> ContiguousArray<Int32> {
         if keys.isEmpty { keys.append([]) }

@@ -54,6 +54,21 @@ struct HashAggregation: Sendable {
         return groups.filter { seen.insert($0).inserted }.map(Int.init)
     }
 
+    /// The aggregation holding only `groups` (renumbered 0, 1, … in that order): how evicted groups'
+    /// memory is given back.
+    func retaining(_ groups: [Int]) -> HashAggregation {
+        var copy = self
+        var table = GroupKeyTable(keyCount: keys.count)
+        let keyRows = groups.map { self.table.keys[$0] }
+        let columns = (0 ..< keys.count).map { position in
+            GroupKeyTable.column(of: keyRows.map { $0[position] })
+        }
+        _ = table.groups(for: columns, rowCount: groups.count)
+        copy.table = table
+        copy.accumulators = accumulators.map { $0.retaining(groups) }
+        return copy
+    }
+
     /// One row per group (all groups, or the listed ones in that order): key values, then aggregates.
     func result(groups: [Int]? = nil) -> RecordBatch {
         var builder = RecordBatchBuilder(schema: outputSchema)

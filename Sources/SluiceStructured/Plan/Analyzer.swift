@@ -11,7 +11,7 @@ public enum Analyzer {
             let input = try schema(of: child)
             var output: [Field] = []
             for expression in expressions { output += try fields(of: expression, in: input) }
-            return Schema(output)
+            return try uniqueSchema(output)
         case .filter(let child, let predicate):
             let input = try schema(of: child)
             let type = try field(of: predicate, in: input).type
@@ -25,7 +25,7 @@ public enum Analyzer {
             var output: [Field] = []
             for key in keys { output += try fields(of: key, in: input) }
             for aggregate in aggregates { output.append(try field(of: aggregate, in: input)) }
-            return Schema(output)
+            return try uniqueSchema(output)
         case .watermark(let child, let column, _):
             let input = try schema(of: child)
             guard let index = input.index(of: column) else { throw .unknownColumn(column, in: input) }
@@ -45,6 +45,15 @@ public enum Analyzer {
             guard count >= 0 else { throw AnalysisError("limit: the count must be 0 or more, got \(count)") }
             return try schema(of: child)
         }
+    }
+
+    /// A schema of `fields`, whose names must be distinct so that later steps can refer to each.
+    static func uniqueSchema(_ fields: [Field]) throws(AnalysisError) -> Schema {
+        var seen = Set<String>()
+        for field in fields where !seen.insert(field.name).inserted {
+            throw AnalysisError("the result has two columns named '\(field.name)'; give one of them another name with alias(_:)")
+        }
+        return Schema(fields)
     }
 
     /// The output fields of one projected expression: two for a time window (`window.start`, `window.end`).
