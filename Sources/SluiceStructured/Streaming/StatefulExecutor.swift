@@ -108,7 +108,7 @@ struct StatefulExecutor: Sendable {
         var length: Int64 = 0
         if case .window(_, let windowLength, _, _) = aggregation.keys[position].unaliased { length = windowLength.microseconds }
         return Set(liveGroups.filter { group in
-            guard case .timestamp(let time) = aggregation.table.keys[group][position] else { return false }
+            guard case .timestamp(let time) = aggregation.table.key(of: group)[position] else { return false }
             return time + length <= watermark.microseconds
         })
     }
