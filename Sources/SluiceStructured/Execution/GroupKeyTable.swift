@@ -101,19 +101,27 @@ struct ColumnKeyIndex: Sendable {
                 }
             }
         }
-        for row in numbers.indices {
-            numbers[row] = validity?.isValid(row) ?? true ? dense(forValue: Int(numbers[row])) : nullDense()
+        let valueCount = Swift.max(index.count, strings.count, 2)
+        if denseOfValue.count < valueCount { denseOfValue.append(contentsOf: repeatElement(-1, count: valueCount - denseOfValue.count)) }
+        var lookup = ContiguousArray<Int32>()
+        swap(&lookup, &denseOfValue)
+        var next = count
+        for row in numbers.indices where validity?.isValid(row) ?? true {
+            let value = Int(numbers[row])
+            var number = lookup[value]
+            if number < 0 {
+                number = next
+                lookup[value] = number
+                next += 1
+            }
+            numbers[row] = number
+        }
+        swap(&lookup, &denseOfValue)
+        count = next
+        if let validity {
+            for row in 0 ..< column.count where !validity.isValid(row) { numbers[row] = nullDense() }
         }
         return numbers
-    }
-
-    private mutating func dense(forValue value: Int) -> Int32 {
-        while denseOfValue.count <= value { denseOfValue.append(-1) }
-        if denseOfValue[value] < 0 {
-            denseOfValue[value] = count
-            count += 1
-        }
-        return denseOfValue[value]
     }
 
     private mutating func nullDense() -> Int32 {
