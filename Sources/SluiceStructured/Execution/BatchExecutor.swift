@@ -45,6 +45,14 @@ enum BatchExecutor {
                 output.append(batch.gather(SelectionVector(firstRows)))
             }
             return output
+        case .join(let left, let right, let columns, let kind):
+            let schema = try Analyzer.schema(of: plan)
+            let rightRows = try execute(right)
+            let rightBatch = rightRows.isEmpty ? RecordBatch.empty(try Analyzer.schema(of: right)) : try HashJoin.concatenate(rightRows)
+            var join = HashJoin(right: rightBatch, columns: columns, kind: kind, schema: schema)
+            var output: [RecordBatch] = []
+            for batch in try execute(left) { output.append(try join.probe(batch)) }
+            return output
         case .sort(let child, let keys):
             let schema = try Analyzer.schema(of: plan)
             return [try Sorting.sort(try execute(child), by: keys, schema: schema)]
