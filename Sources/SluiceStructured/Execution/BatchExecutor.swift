@@ -19,6 +19,11 @@ enum BatchExecutor {
             var output: [RecordBatch] = []
             for batch in try execute(child) { output.append(try Selection.apply(predicate, to: batch)) }
             return output
+        case .aggregate(let child, let keys, let aggregates) where keys.contains(where: \.isSessionWindow):
+            _ = try Analyzer.schema(of: plan)
+            var aggregation = try SessionAggregation(keys: keys, aggregates: aggregates, input: try Analyzer.schema(of: child))
+            for batch in try execute(child) { _ = try aggregation.add(batch) }
+            return [aggregation.result()]
         case .aggregate(let child, let keys, let aggregates):
             _ = try Analyzer.schema(of: plan)
             var aggregation = try HashAggregation(keys: keys, aggregates: aggregates, input: try Analyzer.schema(of: child))
