@@ -38,15 +38,15 @@ struct IncrementalPlan: Sendable {
             return nil
         }.first
         guard let source = node.nodes.lazy.compactMap({ node -> SourceRelation? in
-            if case .source(let relation) = node { return relation }
+            if case .source(let relation) = node, relation.isStreaming { return relation }
             return nil
-        }).first else { throw AnalysisError("a streaming query needs a source") }
+        }).first else { throw AnalysisError("a streaming query needs a stream source") }
         self.source = source
     }
 
     /// The operators above the stateful one, outermost first, and the plan from there down. Projections
-    /// and filters count as above only when an aggregation or deduplication is below them; without one,
-    /// only the outer sorts and limits are set apart.
+    /// and filters count as above only when an aggregation or deduplication is reached through them
+    /// (and sorts and limits); otherwise only the outer sorts and limits are set apart.
     private static func operatorsAboveStatefulOperator(of plan: LogicalPlan) -> (above: [LogicalPlan], rest: LogicalPlan) {
         var above: [LogicalPlan] = []
         var node = plan
@@ -57,7 +57,7 @@ struct IncrementalPlan: Sendable {
                 node = child
             case .aggregate, .deduplicate:
                 return (above, node)
-            case .source, .watermark:
+            case .source, .watermark, .join:
                 var outer: [LogicalPlan] = []
                 var rest = plan
                 while true {
@@ -98,6 +98,7 @@ extension LogicalPlan {
         case .aggregate(let child, let keys, let aggregates): .aggregate(child.replacingSource(with: relation), keys: keys, aggregates: aggregates)
         case .watermark(let child, let column, let delay): .watermark(child.replacingSource(with: relation), column: column, delay: delay)
         case .deduplicate(let child, let columns): .deduplicate(child.replacingSource(with: relation), columns: columns)
+        case .join(let left, let right, let columns, let kind): .join(left.replacingSource(with: relation), right, columns: columns, kind: kind)
         case .sort(let child, let keys): .sort(child.replacingSource(with: relation), keys)
         case .limit(let child, let count): .limit(child.replacingSource(with: relation), count)
         }
