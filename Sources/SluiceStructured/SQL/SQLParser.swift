@@ -150,7 +150,7 @@ struct SQLParser {
 
     private static let unsupported: [SQLKeyword: String] = [
         .distinct: "DISTINCT is not supported; GROUP BY the selected columns instead",
-        .join: "JOIN is not supported: a query reads a single table or view",
+        .join: "JOIN is not supported in SQL; join the DataFrames with join(_:on:) and register the result with createOrReplaceTempView",
         .union: "UNION is not supported",
         .case: "CASE is not supported",
         .like: "LIKE is not supported",

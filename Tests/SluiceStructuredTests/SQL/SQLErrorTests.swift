@@ -58,7 +58,7 @@ import Testing
     @Test(arguments: [
         ("SELECT DISTINCT a FROM t", "SQL line 1, column 8: DISTINCT is not supported; GROUP BY the selected columns instead"),
         ("SELECT COUNT(DISTINCT a) FROM t", "SQL line 1, column 14: COUNT(DISTINCT …) is not supported"),
-        ("SELECT a FROM t JOIN u ON a", "SQL line 1, column 17: JOIN is not supported: a query reads a single table or view"),
+        ("SELECT a FROM t JOIN u ON a", "SQL line 1, column 17: JOIN is not supported in SQL; join the DataFrames with join(_:on:) and register the result with createOrReplaceTempView"),
         ("SELECT a FROM t WHERE a NOT LIKE 'x%'", "SQL line 1, column 29: LIKE is not supported"),
     ])
     func unsupportedFeatureSaysSo(text: String, message: String) {
