@@ -44,6 +44,7 @@ let package = Package(
         ),
         benchmarkTarget("ColumnSumBenchmarks"),
         benchmarkTarget("GroupByBenchmarks"),
+        benchmarkTarget("IngestRingBenchmarks"),
         .executableTarget(
             name: "sluice-reference-kernels",
             cxxSettings: [.define("NDEBUG"), .unsafeFlags(["-O3"])],
