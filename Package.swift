@@ -7,7 +7,13 @@ let package = Package(
     products: [
         .library(name: "SluiceCore", targets: ["SluiceCore"]),
         .library(name: "SluiceOrders", targets: ["SluiceOrders"]),
+        .library(name: "SluiceDStream", targets: ["SluiceDStream"]),
         .executable(name: "sluice-harness", targets: ["sluice-harness"]),
+        .executable(name: "network-wordcount", targets: ["network-wordcount"]),
+        .executable(name: "stateful-network-wordcount", targets: ["stateful-network-wordcount"]),
+        .executable(name: "count-buys", targets: ["count-buys"]),
+        .executable(name: "top-clients", targets: ["top-clients"]),
+        .executable(name: "windows-operations", targets: ["windows-operations"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -15,6 +21,7 @@ let package = Package(
     targets: [
         .target(name: "SluiceCore"),
         .target(name: "SluiceOrders", dependencies: ["SluiceCore"]),
+        .target(name: "SluiceDStream", dependencies: ["SluiceCore"]),
         .target(
             name: "SluiceHarness",
             dependencies: [
@@ -24,8 +31,22 @@ let package = Package(
             path: "Harness/SluiceHarness"
         ),
         .executableTarget(name: "sluice-harness", dependencies: ["SluiceHarness"], path: "Harness/sluice-harness"),
+        .target(name: "SluiceExamples", dependencies: ["SluiceDStream", "SluiceOrders"], path: "Examples/SluiceExamples"),
+        .executableTarget(name: "network-wordcount", dependencies: ["SluiceExamples"], path: "Examples/network-wordcount"),
+        .executableTarget(name: "stateful-network-wordcount", dependencies: ["SluiceExamples"], path: "Examples/stateful-network-wordcount"),
+        .executableTarget(name: "count-buys", dependencies: ["SluiceExamples"], path: "Examples/count-buys"),
+        .executableTarget(name: "top-clients", dependencies: ["SluiceExamples"], path: "Examples/top-clients"),
+        .executableTarget(name: "windows-operations", dependencies: ["SluiceExamples"], path: "Examples/windows-operations"),
         .testTarget(name: "SluiceCoreTests", dependencies: ["SluiceCore"]),
         .testTarget(name: "SluiceOrdersTests", dependencies: ["SluiceOrders"]),
-        .testTarget(name: "SluiceHarnessTests", dependencies: ["SluiceHarness"]),
+        .testTarget(name: "SluiceDStreamTests", dependencies: ["SluiceDStream"]),
+        .testTarget(name: "SluiceExamplesTests", dependencies: ["SluiceExamples"]),
+        .testTarget(
+            name: "SluiceHarnessTests",
+            dependencies: [
+                "SluiceHarness", "SluiceOrders",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
     ]
 )

@@ -52,6 +52,9 @@ public final class MicroBatchDriver: Sendable {
 
     public var status: Status { state.withLock { $0.status } }
 
+    /// The next batch time of a processing-time trigger, once started; nil for one-shot triggers.
+    public var nextBatchTime: Timestamp? { state.withLock { $0.schedule?.nextBatchTime } }
+
     /// How many completed batches `recentBatches` keeps (Spark's `spark.streaming.ui.retainedBatches`).
     public static let retainedBatches = 1000
 
@@ -108,8 +111,7 @@ public final class MicroBatchDriver: Sendable {
     /// Runs batches as the clock reaches each batch time, until `stop()` or a job error.
     public func runUntilStopped() {
         while status == .running {
-            let next = state.withLock { $0.schedule?.nextBatchTime }
-            if let next { clock.wait(until: next) }
+            if let next = nextBatchTime { clock.wait(until: next) }
             do { try runDueBatches() } catch { return }
         }
     }

@@ -16,18 +16,21 @@ public struct WorkerPool: Sendable {
 
     /// `transform` applied to every partition, results in partition order; the first error thrown (by
     /// partition order) is rethrown after all partitions finished.
-    public func map<Partition: Sendable, Result: Sendable>(
-        _ partitions: [Partition], _ transform: @Sendable (Partition) throws -> Result
-    ) throws -> [Result] {
+    public func map<Partition: Sendable, Result: Sendable, Failure: Error>(
+        _ partitions: [Partition], _ transform: @Sendable (Partition) throws(Failure) -> Result
+    ) throws(Failure) -> [Result] {
         if parallelism == 1 || partitions.count <= 1 { return try partitions.map(transform) }
-        let outcomes = Mutex<[Swift.Result<Result, any Error>?]>(Array(repeating: nil, count: partitions.count))
+        let outcomes = Mutex<[Swift.Result<Result, Failure>?]>(Array(repeating: nil, count: partitions.count))
         let workers = min(parallelism, partitions.count)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             for index in stride(from: worker, to: partitions.count, by: workers) {
-                let outcome = Swift.Result { try transform(partitions[index]) }
+                let outcome = Swift.Result { () throws(Failure) -> Result in try transform(partitions[index]) }
                 outcomes.withLock { $0[index] = outcome }
             }
         }
-        return try outcomes.withLock { $0 }.map { try $0!.get() }
+        var results: [Result] = []
+        results.reserveCapacity(partitions.count)
+        for outcome in outcomes.withLock({ $0 }) { results.append(try outcome!.get()) }
+        return results
     }
 }

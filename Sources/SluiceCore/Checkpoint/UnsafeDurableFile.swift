@@ -1,0 +1,60 @@
+import Foundation
+
+/// Writes a file so that after a crash it holds either its old content or all of its new content.
+///
+/// Protocol: write to a temporary name in the same directory, `fsync` it, `rename` it over the final
+/// name (atomic within one file system), then `fsync` the directory so the rename itself is durable.
+/// Why unsafe: `write(2)` takes a raw pointer; it comes from `withUnsafeBytes` over the array being
+/// written, is used only inside that closure, and each call passes the count of bytes left after the
+/// offset, so the kernel never reads past the array.
+public enum DurableFile {
+    /// The suffix of temporary files; a file with it was left by a writer that died before renaming.
+    public static let temporarySuffix = ".sluice-tmp"
+
+    /// Replaces the file at `path` with `bytes`, durably and atomically.
+    public static func write(_ bytes: [UInt8], to path: String) throws(DurableFileError) {
+        let temporary = path + "." + String(UInt64.random(in: 0 ... .max), radix: 36) + temporarySuffix
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .failed(path: temporary, operation: "create", errno: errno) }
+        var failure: (operation: String, errno: Int32)?
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if written > 0 { offset += written } else if errno != EINTR { failure = ("write", errno); return }
+            }
+        }
+        if failure == nil, fsync(descriptor) != 0 { failure = ("fsync", errno) }
+        close(descriptor)
+        if let failure {
+            unlink(temporary)
+            throw .failed(path: temporary, operation: failure.operation, errno: failure.errno)
+        }
+        guard rename(temporary, path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw .failed(path: path, operation: "rename", errno: code)
+        }
+        try syncDirectory(containing: path)
+    }
+
+    /// Makes the latest renames and unlinks in the directory holding `path` durable.
+    public static func syncDirectory(containing path: String) throws(DurableFileError) {
+        let directory = (path as NSString).deletingLastPathComponent
+        let descriptor = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .failed(path: directory, operation: "open directory", errno: errno) }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else { throw .failed(path: directory, operation: "fsync directory", errno: errno) }
+    }
+}
+
+/// A durable write failed; names the path, the step and the system's reason.
+public enum DurableFileError: Error, Equatable, CustomStringConvertible {
+    case failed(path: String, operation: String, errno: Int32)
+
+    public var description: String {
+        switch self {
+        case .failed(let path, let operation, let code): "\(path): \(operation) failed: \(String(cString: strerror(code)))"
+        }
+    }
+}

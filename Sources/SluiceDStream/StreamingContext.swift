@@ -1,0 +1,150 @@
+import Foundation
+import SluiceCore
+import Synchronization
+
+/// The entry point of a DStream program: defines inputs, runs a batch every `batchInterval`.
+///
+/// As in Spark, streams and output operations are defined first; `start()` validates the program and
+/// begins running batches; no stream can be added afterwards.
+public final class StreamingContext: Sendable {
+    public let batchInterval: Duration
+    public let clock: any StreamingClock
+    /// The pool every RDD transformation runs its partitions on.
+    public let pool: WorkerPool
+    /// Where `print` writes (standard output unless a test captures it).
+    let printer: @Sendable (String) -> Void
+    let graph: DStreamGraph
+    private let lifecycle = Mutex(Lifecycle())
+    private let termination = TerminationSignal()
+
+    private struct Lifecycle {
+        var driver: MicroBatchDriver?
+        var checkpointDirectory: String?
+        var zeroTime: Timestamp?
+    }
+
+    /// How the context's batches are driven.
+    public enum DriverMode: Sendable {
+        /// A thread of the context's own runs each batch when the clock reaches its time (Spark's way).
+        case backgroundThread
+        /// The caller runs the due batches with `runDueBatches()`: deterministic tests under a manual clock.
+        case caller
+    }
+
+    /// A context cutting a batch every `batchInterval` by `clock`, running partitions on `parallelism` cores.
+    public init(batchInterval: Duration, clock: any StreamingClock = SystemClock(),
+                parallelism: Int = ProcessInfo.processInfo.activeProcessorCount,
+                printer: @escaping @Sendable (String) -> Void = { print($0) }) {
+        precondition(batchInterval > .zero, "StreamingContext: the batch interval must be positive, got \(batchInterval)")
+        self.batchInterval = batchInterval
+        self.clock = clock
+        self.pool = WorkerPool(parallelism: parallelism)
+        self.printer = printer
+        self.graph = DStreamGraph()
+    }
+
+    /// Sets the directory where stateful streams keep their state, so a restarted program resumes it.
+    public func checkpoint(directory: String) {
+        lifecycle.withLock { $0.checkpointDirectory = directory }
+    }
+
+    public var checkpointDirectory: String? { lifecycle.withLock { $0.checkpointDirectory } }
+
+    /// Validates the program, restores state from the checkpoint directory and starts running batches.
+    public func start(driving mode: DriverMode = .backgroundThread) throws {
+        let checkpointDirectory = try lifecycle.withLock { state in
+            guard state.driver == nil, !termination.isSignalled else { throw DStreamError.alreadyStarted }
+            return state.checkpointDirectory
+        }
+        try graph.validate(checkpointDirectory: checkpointDirectory)
+        try graph.prepare(batchInterval: batchInterval, checkpointDirectory: checkpointDirectory)
+        let driver = MicroBatchDriver(trigger: .processingTime(batchInterval), clock: clock, inputs: graph.inputs) { [graph] batch in
+            try graph.run(batch)
+        }
+        for listener in graph.listeners { driver.addListener(listener) }
+        driver.addListener(termination)
+        try driver.start()
+        lifecycle.withLock { state in
+            state.driver = driver
+            state.zeroTime = driver.nextBatchTime.map { $0 - batchInterval }
+        }
+        if mode == .backgroundThread {
+            Thread { driver.runUntilStopped() }.start()
+        }
+    }
+
+    /// Runs the batches due at the clock's current time (contexts started with `driving: .caller`).
+    @discardableResult
+    public func runDueBatches() throws -> [BatchInfo] {
+        guard let driver = lifecycle.withLock({ $0.driver }) else { throw DStreamError.notStarted }
+        return try driver.runDueBatches()
+    }
+
+    /// Stops receiving and running batches; `gracefully` first runs one last batch over what was received.
+    public func stop(gracefully: Bool = false) {
+        guard let driver = lifecycle.withLock({ $0.driver }), driver.status == .running else {
+            termination.signal()
+            return
+        }
+        if gracefully, let last = driver.nextBatchTime, clock.now >= last - batchInterval {
+            _ = try? driver.runDueBatches()
+        }
+        driver.stop()
+    }
+
+    /// Waits until the context stops (or `timeout` passes); rethrows the error that stopped it, if any.
+    /// Returns whether the context has stopped.
+    @discardableResult
+    public func awaitTermination(timeout: Duration? = nil) throws -> Bool {
+        let stopped = termination.wait(timeout: timeout)
+        if let error = lifecycle.withLock({ $0.driver?.error }) { throw error }
+        return stopped
+    }
+
+    /// The metrics of the most recent batches.
+    public var recentBatches: [BatchInfo] { lifecycle.withLock { $0.driver?.recentBatches ?? [] } }
+
+    /// Registers a listener for batch metrics and receiver errors (before or after start).
+    public func addStreamingListener(_ listener: any StreamingListener) {
+        graph.addListener(listener)
+        lifecycle.withLock { $0.driver }?.addListener(listener)
+    }
+
+    /// Whether `time` is a batch time of a stream sliding by `slide`: a multiple of it after time zero.
+    func isBatchTime(_ time: Timestamp, slide: Duration) -> Bool {
+        guard let zero = lifecycle.withLock({ $0.zeroTime }), time > zero else { return false }
+        return (time - zero).microseconds % slide.microseconds == 0
+    }
+}
+
+/// Becomes signalled once, when the driver stops; `awaitTermination` waits for it.
+final class TerminationSignal: StreamingListener {
+    private let isStopped = Mutex(false)
+    private let stopped = NSCondition()
+
+    var isSignalled: Bool { isStopped.withLock { $0 } }
+
+    func signal() {
+        stopped.lock()
+        isStopped.withLock { $0 = true }
+        stopped.broadcast()
+        stopped.unlock()
+    }
+
+    /// Waits until signalled or `timeout` passes; returns whether it was signalled.
+    func wait(timeout: Duration?) -> Bool {
+        let deadline = timeout.map { Date(timeIntervalSinceNow: Double($0.microseconds) / 1_000_000) }
+        stopped.lock()
+        defer { stopped.unlock() }
+        while !isSignalled {
+            if let deadline {
+                if !stopped.wait(until: deadline) { return isSignalled }
+            } else {
+                stopped.wait()
+            }
+        }
+        return true
+    }
+
+    func streamingStopped(error: (any Error)?) { signal() }
+}
