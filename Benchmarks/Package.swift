@@ -45,6 +45,7 @@ let package = Package(
         benchmarkTarget("ColumnSumBenchmarks"),
         benchmarkTarget("GroupByBenchmarks"),
         benchmarkTarget("IngestRingBenchmarks"),
+        .executableTarget(name: "sluice-orders-file", dependencies: [.product(name: "SluiceOrders", package: "Sluice")]),
         .executableTarget(
             name: "sluice-reference-kernels",
             cxxSettings: [.define("NDEBUG"), .unsafeFlags(["-O3"])],

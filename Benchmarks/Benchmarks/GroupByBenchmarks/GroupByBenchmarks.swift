@@ -5,7 +5,7 @@ import SluiceOrders
 
 let benchmarks: @Sendable () -> Void = {
     BenchmarkSettings.apply()
-    let orders = SyntheticOrders.batch(count: SyntheticOrders.lectureCount)
+    let orders = LectureOrders.batch()
     let rows = BenchmarkSettings.work(rows: orders.rowCount)
     guard case .int64(let clientIds) = orders.column(named: "clientId"),
           case .int64(let amounts) = orders.column(named: "amount"),

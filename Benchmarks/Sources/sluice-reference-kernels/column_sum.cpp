@@ -6,6 +6,8 @@
 #include <cstring>
 #include <vector>
 
+#include "registration.hpp"
+
 namespace {
 
 constexpr std::size_t kCount = 1'000'000;
@@ -69,5 +71,7 @@ void columnSumInt64(benchmark::State& state) {
 
 }  // namespace
 
-BENCHMARK(columnSumDouble)->Name("column-sum/double")->Unit(benchmark::kMicrosecond)->UseRealTime();
-BENCHMARK(columnSumInt64)->Name("column-sum/int64")->Unit(benchmark::kMicrosecond)->UseRealTime();
+void registerColumnSumBenchmarks() {
+    timedPerIteration(benchmark::RegisterBenchmark("column-sum/double", columnSumDouble), 2000);
+    timedPerIteration(benchmark::RegisterBenchmark("column-sum/int64", columnSumInt64), 2000);
+}

@@ -1,4 +1,4 @@
-// Small-key group-by over 500k orders (~100 clients): the counterparts of Int64GroupIndex.assignGroups,
+// Small-key group-by over the 500k parsed lecture orders (100 clients): the counterparts of Int64GroupIndex.assignGroups,
 // GroupedAggregates.sum, SluiceOrders' BuySellCounts (count-buys), and count-buys plus ClientTotals'
 // add and top(5) (the whole count-buys + top-5-clients query).
 //
@@ -15,7 +15,8 @@
 #include <vector>
 
 #include "hash_mixing.hpp"
-#include "synthetic_orders.hpp"
+#include "orders.hpp"
+#include "registration.hpp"
 
 namespace {
 
@@ -72,13 +73,8 @@ std::pair<int64_t, int64_t> countBuys(const std::vector<uint8_t>& buy) {
     return {static_cast<int64_t>(buys), static_cast<int64_t>(count - buys)};
 }
 
-const OrderColumns& orders() {
-    static const OrderColumns columns = OrderColumns::synthetic(OrderColumns::kLectureCount);
-    return columns;
-}
-
-void assignGroups(benchmark::State& state) {
-    const OrderColumns& input = orders();
+void assignGroups(benchmark::State& state, const OrderColumns* orders) {
+    const OrderColumns& input = *orders;
     for (auto _ : state) {
         GroupIndex index;
         std::vector<int32_t> groups(input.count());
@@ -88,31 +84,39 @@ void assignGroups(benchmark::State& state) {
     state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * input.count()));
 }
 
-void sumPerGroup(benchmark::State& state) {
-    const OrderColumns& input = orders();
-    GroupIndex index;
-    std::vector<int32_t> groups(input.count());
-    std::vector<double> values(input.count());
-    for (std::size_t row = 0; row < input.count(); ++row) {
-        groups[row] = index.groupOf(input.clientId[row]);
-        values[row] = static_cast<double>(input.amount[row]) * input.price[row];
+// The group number and amount * price of every order: sum-per-group's input, made once.
+struct GroupedValues {
+    std::vector<int32_t> groups;
+    std::vector<double> values;
+    std::size_t groupCount = 0;
+
+    explicit GroupedValues(const OrderColumns& orders) : groups(orders.count()), values(orders.count()) {
+        GroupIndex index;
+        for (std::size_t row = 0; row < orders.count(); ++row) {
+            groups[row] = index.groupOf(orders.clientId[row]);
+            values[row] = static_cast<double>(orders.amount[row]) * orders.price[row];
+        }
+        groupCount = index.keys.size();
     }
+};
+
+void sumPerGroup(benchmark::State& state, const GroupedValues* input) {
     for (auto _ : state) {
-        std::vector<double> totals(index.keys.size(), 0.0);
-        for (std::size_t row = 0; row < values.size(); ++row) totals[groups[row]] += values[row];
+        std::vector<double> totals(input->groupCount, 0.0);
+        for (std::size_t row = 0; row < input->values.size(); ++row) totals[input->groups[row]] += input->values[row];
         benchmark::DoNotOptimize(totals.data());
     }
-    state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * input.count()));
+    state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * input->values.size()));
 }
 
-void countBuysOnly(benchmark::State& state) {
-    const OrderColumns& input = orders();
+void countBuysOnly(benchmark::State& state, const OrderColumns* orders) {
+    const OrderColumns& input = *orders;
     for (auto _ : state) benchmark::DoNotOptimize(countBuys(input.buy));
     state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * input.count()));
 }
 
-void countBuysAndTopClients(benchmark::State& state) {
-    const OrderColumns& input = orders();
+void countBuysAndTopClients(benchmark::State& state, const OrderColumns* orders) {
+    const OrderColumns& input = *orders;
     for (auto _ : state) {
         benchmark::DoNotOptimize(countBuys(input.buy));
         GroupIndex index;
@@ -135,7 +139,10 @@ void countBuysAndTopClients(benchmark::State& state) {
 
 }  // namespace
 
-BENCHMARK(assignGroups)->Name("group-by/assign-groups")->Unit(benchmark::kMicrosecond)->UseRealTime();
-BENCHMARK(sumPerGroup)->Name("group-by/sum-per-group")->Unit(benchmark::kMicrosecond)->UseRealTime();
-BENCHMARK(countBuysOnly)->Name("count-buys")->Unit(benchmark::kMicrosecond)->UseRealTime();
-BENCHMARK(countBuysAndTopClients)->Name("count-buys+top5-clients")->Unit(benchmark::kMicrosecond)->UseRealTime();
+void registerGroupByBenchmarks(const OrderColumns& orders) {
+    timedPerIteration(benchmark::RegisterBenchmark("group-by/assign-groups", assignGroups, &orders), 300);
+    static const GroupedValues grouped(orders);
+    timedPerIteration(benchmark::RegisterBenchmark("group-by/sum-per-group", sumPerGroup, &grouped), 2000);
+    timedPerIteration(benchmark::RegisterBenchmark("count-buys", countBuysOnly, &orders), 2000);
+    timedPerIteration(benchmark::RegisterBenchmark("count-buys+top5-clients", countBuysAndTopClients, &orders), 300);
+}

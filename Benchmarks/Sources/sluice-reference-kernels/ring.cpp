@@ -17,6 +17,8 @@
 #include <ctime>
 #include <thread>
 
+#include "registration.hpp"
+
 namespace {
 
 // SluiceCore's Backoff: 64 spins, then yields up to the 128th pause, then sleeps of 1 µs doubling to 1 ms.
@@ -119,4 +121,6 @@ void ringTransfer(benchmark::State& state) {
 
 }  // namespace
 
-BENCHMARK(ringTransfer)->Name("ring/chunks-of-1024")->Unit(benchmark::kMillisecond)->UseRealTime();
+void registerRingBenchmark() {
+    timedPerIteration(benchmark::RegisterBenchmark("ring/chunks-of-1024", ringTransfer), 200);
+}
