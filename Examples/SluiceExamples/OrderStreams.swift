@@ -3,19 +3,13 @@ import SluiceCore
 import SluiceDStream
 import SluiceOrders
 
-/// The lecture's `parseOrder`, shared by the order examples.
+/// The pieces the order examples share.
 public enum OrderStreams {
-    /// The orders in each batch of lines; a line that does not parse is reported on standard error, as
-    /// the lecture's `parseOrder` prints `Wrong line format`, and skipped (`flatMap` keeps the job going).
-    public static func parse(_ lines: DStream<String>) -> DStream<Order> {
-        lines.flatMap { line in
-            do {
-                return [try Order(line: line)]
-            } catch {
-                FileHandle.standardError.write(Data("Wrong line format (\(error)): \(line)\n".utf8))
-                return []
-            }
-        }
+    /// The orders of the files moved into `directory`, parsed straight into columns (the lecture's
+    /// `textFileStream(...).flatMap(parseOrder)`); malformed lines are skipped, counted in each batch's
+    /// metrics and reported to the context's listeners with their file and line.
+    public static func fileStream(_ context: StreamingContext, directory: String) -> DStream<Order> {
+        context.receiverStream(DirectoryInput(directory: directory, decoder: OrderParser()), decode: Order.orders(in:))
     }
 
     /// Buy and sell counts per batch, keyed by `isBuy` as the lecture's `numPerType`, sells (`false`) first

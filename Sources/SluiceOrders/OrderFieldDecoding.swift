@@ -22,8 +22,7 @@ enum OrderFieldDecoding {
 
     /// `[-]digits[.digits]`, as the nearest `Double`.
     ///
-    /// Up to 15 significant digits the value is computed exactly as `mantissa / 10^k` (both exact in a
-    /// `Double`, so the one rounding is the division's); longer texts go through the standard library.
+    /// Up to 15 digits the value is `exactDecimal`; longer texts go through the standard library.
     static func decimal(_ text: Span<UInt8>) -> Double? {
         let isNegative = !text.isEmpty && text[0] == UInt8(ascii: "-")
         var index = isNegative ? 1 : 0
@@ -51,8 +50,19 @@ enum OrderFieldDecoding {
         guard digitCount <= 15 else {
             return Double(String(decoding: copy(text), as: UTF8.self))
         }
-        let magnitude = Double(mantissa) / exactPowersOfTen[fractionDigitCount]
+        let magnitude = exactDecimal(mantissa: mantissa, fractionDigitCount: fractionDigitCount)
         return isNegative ? -magnitude : magnitude
+    }
+
+    /// `mantissa / 10^fractionDigitCount` rounded once, for a mantissa of at most 15 digits: both operands
+    /// are exact in a `Double`, so this is the nearest `Double` to the decimal.
+    @inline(__always)
+    static func exactDecimal(mantissa: Int64, fractionDigitCount: Int) -> Double {
+        var powerOfTen = 1.0
+        for _ in 0..<fractionDigitCount {
+            powerOfTen *= 10
+        }
+        return Double(mantissa) / powerOfTen
     }
 
     /// `B` (a buy, true) or `S` (a sell, false).
@@ -82,10 +92,5 @@ enum OrderFieldDecoding {
             bytes.append(text[index])
         }
         return bytes
-    }
-
-    /// 10⁰ through 10¹⁵, each exactly representable as a `Double`.
-    private static let exactPowersOfTen: [Double] = (0...15).map { exponent in
-        (0..<exponent).reduce(1.0) { power, _ in power * 10 }
     }
 }

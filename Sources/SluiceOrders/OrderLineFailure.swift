@@ -2,6 +2,7 @@
 /// (`OrderLineError`) only when someone reads it.
 enum OrderLineFailure: Error {
     case emptyLine
+    case lineLength(Int, limit: Int)
     case fieldCount(Int)
     /// The field at `index` (in schema order), whose bytes lie at `range`, is not of its form.
     case field(Int, Range<Int>)
@@ -17,6 +18,8 @@ enum OrderLineFailure: Error {
         switch self {
         case .emptyLine:
             OrderLineError(problem: "empty line")
+        case .lineLength(let length, let limit):
+            OrderLineError(problem: "line of \(length) bytes is longer than the \(limit)-byte limit")
         case .fieldCount(let count):
             OrderLineError(problem: "expected \(Order.fieldCount) comma-separated fields, found \(count)")
         case .field(let index, let range):

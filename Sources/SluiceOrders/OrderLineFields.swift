@@ -1,6 +1,7 @@
 /// The fields of one order line, decoded without allocating: the symbol stays a range of the line's bytes.
 ///
-/// Both readers of order text use it: `Order(lineBytes:)` for one line and `OrderParser` for whole files.
+/// Both readers of order text decode with it: `Order(lineBytes:)` always, `OrderParser` for the lines its
+/// fast path (`OrderLineFastPath`) leaves to this strict one.
 struct OrderLineFields {
     var time: Int64
     var orderId: Int64
@@ -10,7 +11,9 @@ struct OrderLineFields {
     var amount: Int64
     var price: Double
     var isBuy: Bool
+}
 
+extension OrderLineFields {
     /// Decodes `line` (without its newline), strictly: see `Order.init(lineBytes:)` for the form.
     init(_ line: Span<UInt8>) throws(OrderLineFailure) {
         guard !line.isEmpty else { throw .emptyLine }
@@ -27,13 +30,7 @@ struct OrderLineFields {
         guard let amount = OrderFieldDecoding.wholeNumber(line.extracting(amountField)) else { throw .field(4, amountField) }
         guard let price = OrderFieldDecoding.decimal(line.extracting(priceField)) else { throw .field(5, priceField) }
         guard let isBuy = OrderFieldDecoding.side(line.extracting(sideField)) else { throw .field(6, sideField) }
-        self.time = time
-        self.orderId = orderId
-        self.clientId = clientId
-        self.symbol = symbolField
-        self.amount = amount
-        self.price = price
-        self.isBuy = isBuy
+        self.init(time: time, orderId: orderId, clientId: clientId, symbol: symbolField, amount: amount, price: price, isBuy: isBuy)
     }
 }
 

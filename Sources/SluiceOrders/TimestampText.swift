@@ -58,6 +58,7 @@ enum TimestampText {
         }
     }
 
+    @inline(__always)
     private static func digits(_ text: Span<UInt8>, from start: Int, count: Int) -> Int? {
         var value = 0
         for index in start..<(start + count) {

@@ -46,7 +46,7 @@ import Testing
         let clock = ManualClock()
         let context = StreamingContext(batchInterval: .seconds(5), clock: clock, parallelism: 2)
         if checkpoint { context.checkpoint(directory: workspace.root + "/checkpoint") }
-        try define(OrderStreams.parse(context.textFileStream(directory: workspace.watched)), workspace.outputPrefix)
+        try define(OrderStreams.fileStream(context, directory: workspace.watched), workspace.outputPrefix)
         try context.start(driving: .caller)
         let splitter = OrderSplitter(.init(linesPerFile: Self.linesPerFile, pace: .zero)) { _ in }
         _ = try splitter.split(inputAt: workspace.input, into: workspace.watched) { _ in

@@ -20,7 +20,7 @@ extension RecordBatch {
     /// The batch restricted to the fields called `names`, in that order; nil if a name is unknown.
     public func project(_ names: [String]) -> RecordBatch? {
         var fields: [Field] = []
-        var projected: [Column] = []
+        var projected: [ColumnVector] = []
         for name in names {
             guard let index = schema.index(of: name) else { return nil }
             fields.append(schema.fields[index])

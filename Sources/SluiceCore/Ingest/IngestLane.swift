@@ -2,14 +2,15 @@
 /// reuse, and its lifecycle and counters.
 ///
 /// The channel keeps every lane; the producer reaches its own through its `ProducerHandle`.
+@usableFromInline
 final class IngestLane<Chunk: RowCounted & Sendable>: Sendable {
     /// The producer's name, used in errors.
-    let producerName: String
+    @usableFromInline let producerName: String
     /// Full chunks, producer to consumer.
-    let chunks: UnsafeSPSCRing<Chunk>
+    @usableFromInline let chunks: UnsafeSPSCRing<Chunk>
     /// Spent chunks, consumer to producer: the consumer is this ring's producer.
-    let spentChunks: UnsafeSPSCRing<Chunk>
-    let state = LaneState()
+    @usableFromInline let spentChunks: UnsafeSPSCRing<Chunk>
+    @usableFromInline let state = LaneState()
 
     init(producerName: String, capacity: Int) {
         self.producerName = producerName

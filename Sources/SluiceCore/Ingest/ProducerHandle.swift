@@ -10,7 +10,7 @@ public final class ProducerHandle<Chunk: RowCounted & Sendable>: Sendable {
     public let channelName: String
     /// What `send` does when the ring is full.
     public let fullBufferPolicy: FullBufferPolicy
-    let lane: IngestLane<Chunk>
+    @usableFromInline let lane: IngestLane<Chunk>
 
     init(channelName: String, fullBufferPolicy: FullBufferPolicy, lane: IngestLane<Chunk>) {
         self.channelName = channelName
@@ -34,9 +34,9 @@ public final class ProducerHandle<Chunk: RowCounted & Sendable>: Sendable {
     /// Publishes `chunk` to the consumer, or, when the ring is full, waits, drops or throws as the policy says.
     ///
     /// Chunks from one producer reach the consumer in the order they were sent.
-    @discardableResult
+    @inlinable @discardableResult
     public func send(_ chunk: consuming Chunk) throws(IngestError) -> SendOutcome {
-        try startCall()
+        if let refusal = lane.state.startProducerCall() { throw refusalError(refusal) }
         defer { lane.state.endProducerCall() }
         let rows = chunk.rowCount
         if !lane.chunks.hasFreeSlot() {
@@ -57,6 +57,7 @@ public final class ProducerHandle<Chunk: RowCounted & Sendable>: Sendable {
 
     /// A chunk the consumer has recycled, as the consumer left it (clear it before refilling), or nil when
     /// none is waiting or the handle cannot be used now.
+    @inlinable
     public func recycledChunk() -> Chunk? {
         guard lane.state.startProducerCall() == nil else { return nil }
         defer { lane.state.endProducerCall() }
@@ -69,16 +70,17 @@ public final class ProducerHandle<Chunk: RowCounted & Sendable>: Sendable {
         lane.state.finish()
     }
 
-    private func startCall() throws(IngestError) {
-        switch lane.state.startProducerCall() {
-        case nil: return
-        case .channelClosed: throw .channelClosed(channel: channelName, producer: name)
-        case .producerFinished: throw .producerFinished(channel: channelName, producer: name)
-        case .producerInUse: throw .producerInUse(channel: channelName, producer: name)
+    @usableFromInline
+    func refusalError(_ refusal: ProducerCallRefusal) -> IngestError {
+        switch refusal {
+        case .channelClosed: .channelClosed(channel: channelName, producer: name)
+        case .producerFinished: .producerFinished(channel: channelName, producer: name)
+        case .producerInUse: .producerInUse(channel: channelName, producer: name)
         }
     }
 
-    private func waitForFreeSlot() throws(IngestError) {
+    @usableFromInline
+    func waitForFreeSlot() throws(IngestError) {
         lane.state.recordWait()
         var backoff = Backoff()
         repeat {

@@ -36,6 +36,7 @@
 import Synchronization
 
 /// Why a producer call was refused.
+@usableFromInline
 enum ProducerCallRefusal: Sendable, Equatable {
     case channelClosed
     case producerFinished
@@ -43,23 +44,25 @@ enum ProducerCallRefusal: Sendable, Equatable {
 }
 
 /// The lifecycle bits and counters of one lane.
-struct LaneState: ~Copyable {
-    private static let inCall = 1
-    private static let finished = 2
-    private static let closed = 4
+@usableFromInline
+struct LaneState: ~Copyable, Sendable {
+    @inlinable static var inCall: Int { 1 }
+    @inlinable static var finished: Int { 2 }
+    @inlinable static var closed: Int { 4 }
 
-    private let phase = Atomic<Int>(0)
-    private let chunksEnqueued = Atomic<Int>(0)
-    private let rowsEnqueued = Atomic<Int>(0)
-    private let chunksDropped = Atomic<Int>(0)
-    private let rowsDropped = Atomic<Int>(0)
-    private let waits = Atomic<Int>(0)
-    private let chunksDequeued = Atomic<Int>(0)
-    private let rowsDequeued = Atomic<Int>(0)
+    @usableFromInline let phase = Atomic<Int>(0)
+    @usableFromInline let chunksEnqueued = Atomic<Int>(0)
+    @usableFromInline let rowsEnqueued = Atomic<Int>(0)
+    @usableFromInline let chunksDropped = Atomic<Int>(0)
+    @usableFromInline let rowsDropped = Atomic<Int>(0)
+    @usableFromInline let waits = Atomic<Int>(0)
+    @usableFromInline let chunksDequeued = Atomic<Int>(0)
+    @usableFromInline let rowsDequeued = Atomic<Int>(0)
 
     // MARK: Lifecycle
 
     /// Producer: claims the producer side for one call, or says why it may not.
+    @inlinable
     func startProducerCall() -> ProducerCallRefusal? {
         let (started, found) = phase.compareExchange(expected: 0, desired: Self.inCall, ordering: .acquiring)
         if started { return nil }
@@ -69,6 +72,7 @@ struct LaneState: ~Copyable {
     }
 
     /// Producer: releases the producer side at the end of a call that `startProducerCall` let in.
+    @inlinable
     func endProducerCall() {
         phase.bitwiseAnd(~Self.inCall, ordering: .releasing)
     }
@@ -85,6 +89,7 @@ struct LaneState: ~Copyable {
 
     /// Producer, while waiting for room: whether the consumer closed the channel. A flag that orders no
     /// other memory, so `.relaxed`; the producer's next call start is what refuses it for certain.
+    @inlinable
     var isClosed: Bool {
         phase.load(ordering: .relaxed) & Self.closed != 0
     }
@@ -92,6 +97,7 @@ struct LaneState: ~Copyable {
     /// Consumer: whether the lane is neither finished nor closed, so that its producer may still take a
     /// recycled chunk. Only a hint (a chunk recycled into a lane that just finished is released with the
     /// lane), so `.relaxed`.
+    @inlinable
     var isOpen: Bool {
         phase.load(ordering: .relaxed) & (Self.finished | Self.closed) == 0
     }
@@ -105,23 +111,27 @@ struct LaneState: ~Copyable {
     // MARK: Counters
 
     /// Producer, before the push that publishes the chunk.
+    @inlinable
     func recordEnqueued(rows: Int) {
         chunksEnqueued.store(Self.value(of: chunksEnqueued, plus: 1), ordering: .relaxed)
         rowsEnqueued.store(Self.value(of: rowsEnqueued, plus: rows), ordering: .relaxed)
     }
 
     /// Producer: a chunk discarded because the ring was full.
+    @inlinable
     func recordDropped(rows: Int) {
         chunksDropped.store(Self.value(of: chunksDropped, plus: 1), ordering: .relaxed)
         rowsDropped.store(Self.value(of: rowsDropped, plus: rows), ordering: .relaxed)
     }
 
     /// Producer: one send found the ring full and waited for room.
+    @inlinable
     func recordWait() {
         waits.store(Self.value(of: waits, plus: 1), ordering: .relaxed)
     }
 
     /// Consumer, after the pops that took the chunks.
+    @inlinable
     func recordDequeued(chunks: Int, rows: Int) {
         rowsDequeued.store(Self.value(of: rowsDequeued, plus: rows), ordering: .releasing)
         chunksDequeued.store(Self.value(of: chunksDequeued, plus: chunks), ordering: .releasing)
@@ -143,7 +153,8 @@ struct LaneState: ~Copyable {
     }
 
     /// The counter's value plus `amount`, for its only writer to store back.
-    private static func value(of counter: borrowing Atomic<Int>, plus amount: Int) -> Int {
+    @inlinable
+    static func value(of counter: borrowing Atomic<Int>, plus amount: Int) -> Int {
         counter.load(ordering: .relaxed) &+ amount
     }
 }

@@ -15,8 +15,9 @@
 //     pairs with the consumer's `tail.load(.acquiring)`: a consumer that sees the new tail sees the element.
 //   Consumer: move the element out of slot `head & mask`, then `head.store(head &+ 1, .releasing)`.
 //     pairs with the producer's `head.load(.acquiring)`: a producer that sees the new head finds the slot
-//     already emptied. That is why a slot is safe to reuse: the producer writes slot `i & mask` only once
-//     `tail &- head < capacity`, that is once the consumer has moved out element `i - capacity` or older.
+//     already emptied. That is why a slot is safe to reuse: the producer writes element `i` only once
+//     `i &- head < capacity`, so the consumer has moved out every element up to `i - capacity`, among them
+//     `i - slotCount`, the slot's previous occupant (capacity <= slotCount).
 //   Each side loads its own index with `.relaxed`: it is that index's only writer.
 //
 // Cached indices. The producer keeps `cachedHead`, a copy of `head` that may be stale. `head` only grows,
@@ -38,31 +39,39 @@ import Synchronization
 private let indexBlockSize = 128
 
 /// The producer's block: the index it publishes and its copy of the consumer's.
-private struct ProducerIndices: ~Copyable {
-    let tail: Atomic<Int>
-    var cachedHead: Int
+@usableFromInline
+struct ProducerIndices: ~Copyable {
+    @usableFromInline let tail: Atomic<Int>
+    @usableFromInline var cachedHead: Int
 }
 
 /// The consumer's block: the index it publishes and its copy of the producer's.
-private struct ConsumerIndices: ~Copyable {
-    let head: Atomic<Int>
-    var cachedTail: Int
+@usableFromInline
+struct ConsumerIndices: ~Copyable {
+    @usableFromInline let head: Atomic<Int>
+    @usableFromInline var cachedTail: Int
 }
 
 /// A bounded lock-free queue between one producer thread and one consumer thread.
+@usableFromInline
 final class UnsafeSPSCRing<Element> {
     /// The most elements the ring holds at once.
-    let capacity: Int
-    private let mask: Int
-    private let slots: UnsafeMutablePointer<Element>
+    @usableFromInline let capacity: Int
+    @usableFromInline let mask: Int
+    @usableFromInline let slots: UnsafeMutablePointer<Element>
     private let indexBlocks: UnsafeMutableRawPointer
-    private let producer: UnsafeMutablePointer<ProducerIndices>
-    private let consumer: UnsafeMutablePointer<ConsumerIndices>
+    @usableFromInline let producer: UnsafeMutablePointer<ProducerIndices>
+    @usableFromInline let consumer: UnsafeMutablePointer<ConsumerIndices>
+
+    /// The capacities a ring accepts.
+    static var capacities: ClosedRange<Int> { 1...(1 << 32) }
 
     /// Creates an empty ring; `startingIndex` places the first element in any slot (tests use it to start
     /// near a wrap).
     init(capacity: Int, startingIndex: Int = 0) {
-        precondition((1...(1 << 32)).contains(capacity), "UnsafeSPSCRing: capacity \(capacity) is not in 1...2^32")
+        precondition(
+            Self.capacities.contains(capacity), "UnsafeSPSCRing: capacity \(capacity) is not in \(Self.capacities)"
+        )
         let slotCount = 1 << (Int.bitWidth - (capacity - 1).leadingZeroBitCount)
         self.capacity = capacity
         self.mask = slotCount - 1
@@ -90,6 +99,7 @@ final class UnsafeSPSCRing<Element> {
     // MARK: Producer side
 
     /// Producer only: whether `push` has room now.
+    @inlinable
     func hasFreeSlot() -> Bool {
         let tail = producer.pointee.tail.load(ordering: .relaxed)
         if tail &- producer.pointee.cachedHead < capacity { return true }
@@ -98,6 +108,7 @@ final class UnsafeSPSCRing<Element> {
     }
 
     /// Producer only: appends `element`; the ring must have room (`hasFreeSlot()` returned true).
+    @inlinable
     func push(_ element: consuming Element) {
         let tail = producer.pointee.tail.load(ordering: .relaxed)
         precondition(tail &- producer.pointee.cachedHead < capacity, "UnsafeSPSCRing: push into a full ring")
@@ -108,6 +119,7 @@ final class UnsafeSPSCRing<Element> {
     // MARK: Consumer side
 
     /// Consumer only: removes and returns the oldest element, or nil when the ring is empty.
+    @inlinable
     func pop() -> Element? {
         let head = consumer.pointee.head.load(ordering: .relaxed)
         if head == consumer.pointee.cachedTail {
@@ -121,7 +133,7 @@ final class UnsafeSPSCRing<Element> {
 
     /// Consumer only: moves every element published so far to the end of `elements`, oldest first,
     /// with one load of `tail` and one store of `head`; returns how many.
-    @discardableResult
+    @inlinable @discardableResult
     func popAll(into elements: inout [Element]) -> Int {
         let head = consumer.pointee.head.load(ordering: .relaxed)
         let tail = producer.pointee.tail.load(ordering: .acquiring)

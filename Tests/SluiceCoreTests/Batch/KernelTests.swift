@@ -80,10 +80,10 @@ import Testing
     }
 
     @Test func rowHashesCombineColumnsAndTreatNullsAlike() {
-        let ids = Column.int64(PrimitiveColumn([1, 1, 2]))
+        let ids = ColumnVector.int64(PrimitiveColumn([1, 1, 2]))
         var builder = PrimitiveColumnBuilder<Double>()
         builder.appendNull(); builder.appendNull(); builder.append(0)
-        let prices = Column.double(builder.finish())
+        let prices = ColumnVector.double(builder.finish())
         let hashes = RowHashes.compute([ids, prices])
         #expect(hashes[0] == hashes[1])
         #expect(hashes[0] != hashes[2])

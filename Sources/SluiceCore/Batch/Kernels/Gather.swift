@@ -26,9 +26,9 @@ extension StringColumn {
     }
 }
 
-extension Column {
+extension ColumnVector {
     /// The rows `selection` names, in its order.
-    public func gather(_ selection: SelectionVector) -> Column {
+    public func gather(_ selection: SelectionVector) -> ColumnVector {
         switch self {
         case .int64(let column): .int64(column.gather(selection))
         case .timestamp(let column): .timestamp(column.gather(selection))

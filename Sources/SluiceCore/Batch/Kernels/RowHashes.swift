@@ -4,7 +4,7 @@
 /// because a string's hash is its bytes' hash, stored in the dictionary, not its code.
 public enum RowHashes {
     /// One hash per row of `columns` (all of the same length).
-    public static func compute(_ columns: [Column]) -> ContiguousArray<UInt64> {
+    public static func compute(_ columns: [ColumnVector]) -> ContiguousArray<UInt64> {
         let rowCount = columns.first?.count ?? 0
         var hashes = ContiguousArray<UInt64>(repeating: 0, count: rowCount)
         for column in columns {
@@ -14,7 +14,7 @@ public enum RowHashes {
         return hashes
     }
 
-    private static func combine(_ column: Column, into hashes: inout ContiguousArray<UInt64>) {
+    private static func combine(_ column: ColumnVector, into hashes: inout ContiguousArray<UInt64>) {
         var valueHashes = ContiguousArray<UInt64>(repeating: 0, count: hashes.count)
         switch column {
         case .int64(let column), .timestamp(let column):

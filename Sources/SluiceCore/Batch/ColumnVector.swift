@@ -1,5 +1,5 @@
 /// A typed column of a record batch. The enum is switched on once per column, never per value.
-public enum Column: Sendable {
+public enum ColumnVector: Sendable {
     case int64(PrimitiveColumn<Int64>)
     case double(PrimitiveColumn<Double>)
     case bool(PrimitiveColumn<Bool>)
@@ -51,7 +51,7 @@ public enum Column: Sendable {
     }
 
     /// Rows `range`, sharing storage.
-    public func slice(_ range: Range<Int>) -> Column {
+    public func slice(_ range: Range<Int>) -> ColumnVector {
         switch self {
         case .int64(let column): .int64(column.slice(range))
         case .timestamp(let column): .timestamp(column.slice(range))
