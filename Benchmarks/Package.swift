@@ -45,6 +45,7 @@ let package = Package(
         benchmarkTarget("ColumnSumBenchmarks"),
         benchmarkTarget("GroupByBenchmarks"),
         benchmarkTarget("IngestRingBenchmarks"),
+        benchmarkTarget("OrderParserBenchmarks"),
         .executableTarget(name: "sluice-orders-file", dependencies: [.product(name: "SluiceOrders", package: "Sluice")]),
         .executableTarget(
             name: "sluice-reference-kernels",

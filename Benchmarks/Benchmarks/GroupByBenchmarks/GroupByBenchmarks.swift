@@ -33,6 +33,10 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    Benchmark("filter/price-above-50", configuration: .init(tags: rows)) { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(prices.select(.greater, 50)) }
+    }
+
     Benchmark("count-buys", configuration: .init(tags: rows)) { benchmark in
         for _ in benchmark.scaledIterations { blackHole(BuySellCounts(counting: orders)) }
     }

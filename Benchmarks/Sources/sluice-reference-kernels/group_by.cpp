@@ -1,6 +1,6 @@
-// Small-key group-by over the 500k parsed lecture orders (100 clients): the counterparts of Int64GroupIndex.assignGroups,
-// GroupedAggregates.sum, SluiceOrders' BuySellCounts (count-buys), and count-buys plus ClientTotals'
-// add and top(5) (the whole count-buys + top-5-clients query).
+// Kernels over the 500k parsed lecture orders (100 clients): the counterparts of Int64GroupIndex.assignGroups,
+// GroupedAggregates.sum, a PrimitiveColumn<Double> selection (price > 50), SluiceOrders' BuySellCounts
+// (count-buys), and count-buys plus ClientTotals' add and top(5) (the whole count-buys + top-5 query).
 //
 // The hash table is the same design as Int64GroupIndex (open addressing, linear probing, SplitMix64,
 // a power-of-two table of `group + 1` slots kept at most half full, keys in an array by group number),
@@ -109,6 +109,23 @@ void sumPerGroup(benchmark::State& state, const GroupedValues* input) {
     state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * input->values.size()));
 }
 
+// The rows whose price is above 50 (about half, at random): a selection vector written branch-free,
+// every row stored and the count advanced only for the kept ones.
+void filterPriceAbove50(benchmark::State& state, const OrderColumns* orders) {
+    const std::vector<double>& price = orders->price;
+    for (auto _ : state) {
+        std::vector<int32_t> selected(price.size());
+        std::size_t kept = 0;
+        for (std::size_t row = 0; row < price.size(); ++row) {
+            selected[kept] = static_cast<int32_t>(row);
+            kept += price[row] > 50;
+        }
+        selected.resize(kept);
+        benchmark::DoNotOptimize(selected.data());
+    }
+    state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * price.size()));
+}
+
 void countBuysOnly(benchmark::State& state, const OrderColumns* orders) {
     const OrderColumns& input = *orders;
     for (auto _ : state) benchmark::DoNotOptimize(countBuys(input.buy));
@@ -143,6 +160,7 @@ void registerGroupByBenchmarks(const OrderColumns& orders) {
     timedPerIteration(benchmark::RegisterBenchmark("group-by/assign-groups", assignGroups, &orders), 300);
     static const GroupedValues grouped(orders);
     timedPerIteration(benchmark::RegisterBenchmark("group-by/sum-per-group", sumPerGroup, &grouped), 2000);
+    timedPerIteration(benchmark::RegisterBenchmark("filter/price-above-50", filterPriceAbove50, &orders), 2000);
     timedPerIteration(benchmark::RegisterBenchmark("count-buys", countBuysOnly, &orders), 2000);
     timedPerIteration(benchmark::RegisterBenchmark("count-buys+top5-clients", countBuysAndTopClients, &orders), 300);
 }
