@@ -46,7 +46,10 @@ let package = Package(
         benchmarkTarget("GroupByBenchmarks"),
         benchmarkTarget("IngestRingBenchmarks"),
         benchmarkTarget("OrderParserBenchmarks"),
-        .executableTarget(name: "sluice-orders-file", dependencies: [.product(name: "SluiceOrders", package: "Sluice")]),
+        .executableTarget(
+            name: "sluice-orders-file",
+            dependencies: [.product(name: "SluiceOrders", package: "Sluice")]
+        ),
         .executableTarget(
             name: "sluice-reference-kernels",
             cxxSettings: [.define("NDEBUG"), .unsafeFlags(["-O3"])],
