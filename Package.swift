@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "SluiceCore", targets: ["SluiceCore"]),
         .library(name: "SluiceOrders", targets: ["SluiceOrders"]),
         .library(name: "SluiceDStream", targets: ["SluiceDStream"]),
+        .library(name: "SluiceStructured", targets: ["SluiceStructured"]),
         .executable(name: "sluice-harness", targets: ["sluice-harness"]),
         .executable(name: "network-wordcount", targets: ["network-wordcount"]),
         .executable(name: "stateful-network-wordcount", targets: ["stateful-network-wordcount"]),
@@ -22,6 +23,7 @@ let package = Package(
         .target(name: "SluiceCore"),
         .target(name: "SluiceOrders", dependencies: ["SluiceCore"]),
         .target(name: "SluiceDStream", dependencies: ["SluiceCore"]),
+        .target(name: "SluiceStructured", dependencies: ["SluiceCore"]),
         .target(
             name: "SluiceHarness",
             dependencies: [
@@ -41,6 +43,7 @@ let package = Package(
         .testTarget(name: "SluiceOrdersTests", dependencies: ["SluiceOrders"]),
         .testTarget(name: "SluiceDStreamTests", dependencies: ["SluiceDStream"]),
         .testTarget(name: "SluiceExamplesTests", dependencies: ["SluiceExamples"]),
+        .testTarget(name: "SluiceStructuredTests", dependencies: ["SluiceStructured", "SluiceOrders"]),
         .testTarget(
             name: "SluiceHarnessTests",
             dependencies: [

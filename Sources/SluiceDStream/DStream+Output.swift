@@ -4,7 +4,7 @@ import SluiceCore
 /// Output operations: what makes a DStream program do something, batch by batch, in definition order.
 extension DStream {
     /// Calls `body` with each batch's RDD and time.
-    public func foreachRDD(_ body: @escaping @Sendable (RDD<Element>, Timestamp) throws -> Void) {
+    @inlinable public func foreachRDD(_ body: @escaping @Sendable (RDD<Element>, Timestamp) throws -> Void) {
         context.graph.addOutput(.init(stream: self) { [self] time in
             if let rdd = try self.rdd(at: time) { try body(rdd, time) }
         })
@@ -12,7 +12,7 @@ extension DStream {
 
     /// Prints the first `count` elements of each batch under Spark's header
     /// (`Time: 1357008430000 ms` between dashed lines), with `...` when there are more.
-    public func print(_ count: Int = 10) {
+    @inlinable public func print(_ count: Int = 10) {
         let printer = context.printer
         foreachRDD { rdd, time in
             let first = rdd.take(count + 1)
@@ -26,14 +26,14 @@ extension DStream {
     }
 
     /// The same as `print(_:)`, under PySpark's name.
-    public func pprint(_ count: Int = 10) { print(count) }
+    @inlinable public func pprint(_ count: Int = 10) { print(count) }
 
     /// Writes each batch as a directory `prefix-TIME_IN_MS[.suffix]` holding one `part-NNNNN` file per
     /// partition (one element per line) and an empty `_SUCCESS`. The directory is assembled under a
     /// hidden temporary name and renamed into place, so readers never see it half-written; a batch run
     /// again replaces its directory. Like Spark's, the files are not fsynced: a machine crash may lose the
     /// latest directories, never expose a partial one (the exactly-once file sink is the Structured API's).
-    public func saveAsTextFiles(prefix: String, suffix: String = "") {
+    @inlinable public func saveAsTextFiles(prefix: String, suffix: String = "") {
         foreachRDD { rdd, time in
             let name = suffix.isEmpty ? "\(prefix)-\(time.milliseconds)" : "\(prefix)-\(time.milliseconds).\(suffix)"
             try TextFilesWriter.write(rdd.partitions.map { $0.map(ElementFormatter.render) }, to: name)
@@ -42,8 +42,8 @@ extension DStream {
 }
 
 /// Writes a partitioned text output directory atomically.
-enum TextFilesWriter {
-    static func write(_ partitions: [[String]], to path: String) throws {
+@usableFromInline enum TextFilesWriter {
+    @usableFromInline static func write(_ partitions: [[String]], to path: String) throws {
         let files = FileManager.default
         let url = URL(fileURLWithPath: path)
         let parent = url.deletingLastPathComponent().path

@@ -6,7 +6,7 @@ extension DStream {
     /// with the key's new values (possibly none) and its previous state (nil for a new key); returning nil
     /// removes the key. Keys keep their order of first appearance. The state is snapshot into the
     /// checkpoint directory after every batch and restored from it on start, so the directory is required.
-    public func updateStateByKey<Key: Hashable & Codable & Sendable, Value: Sendable, State: Codable & Sendable>(
+    @inlinable public func updateStateByKey<Key: Hashable & Codable & Sendable, Value: Sendable, State: Codable & Sendable>(
         _ update: @escaping @Sendable ([Value], State?) -> State?,
         partitionCount: Int? = nil,
         initialState: RDD<(Key, State)>? = nil
@@ -31,8 +31,8 @@ extension DStream {
         context.graph.addStateful(.init(
             operation: "updateStateByKey",
             restore: { directory in try store.restore(from: directory) },
-            snapshot: { directory, time in
-                if let state = stream.cachedRDD(at: time) { try store.save(state.collect(), at: time, in: directory) }
+            snapshot: { directory, time, writer in
+                if let state = stream.cachedRDD(at: time) { try store.save(state.collect(), at: time, in: directory, using: writer) }
             }
         ))
         return stream

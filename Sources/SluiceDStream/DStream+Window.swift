@@ -6,7 +6,7 @@ import SluiceCore
 /// predate the start covers only the batches that exist, as in Spark.
 extension DStream {
     /// All elements of the batches in each window.
-    public func window(_ windowLength: Duration, slide: Duration? = nil) throws -> DStream {
+    @inlinable public func window(_ windowLength: Duration, slide: Duration? = nil) throws -> DStream {
         let slide = slide ?? slideDuration
         try checkWindow(windowLength, slide: slide)
         let stream = DStream(context: context, slideDuration: slide, parents: [self], extraParentRemember: windowLength) { [self] time in
@@ -18,19 +18,19 @@ extension DStream {
     }
 
     /// The number of elements in each window (incremental; needs a checkpoint directory, as in Spark).
-    public func countByWindow(_ windowLength: Duration, slide: Duration) throws -> DStream<Int64> {
+    @inlinable public func countByWindow(_ windowLength: Duration, slide: Duration) throws -> DStream<Int64> {
         try map { _ in Int64(1) }.reduceByWindow(+, inverse: -, windowLength: windowLength, slide: slide)
     }
 
     /// The elements of each window combined with `combine` (recomputed over the whole window).
-    public func reduceByWindow(_ combine: @escaping @Sendable (Element, Element) -> Element,
+    @inlinable public func reduceByWindow(_ combine: @escaping @Sendable (Element, Element) -> Element,
                                windowLength: Duration, slide: Duration) throws -> DStream {
         try reduce(combine).window(windowLength, slide: slide).reduce(combine)
     }
 
     /// The elements of each window combined incrementally: `combine` adds the batches entering the window
     /// and `inverse` takes out those leaving it. Needs a checkpoint directory, as in Spark.
-    public func reduceByWindow(_ combine: @escaping @Sendable (Element, Element) -> Element,
+    @inlinable public func reduceByWindow(_ combine: @escaping @Sendable (Element, Element) -> Element,
                                inverse: @escaping @Sendable (Element, Element) -> Element,
                                windowLength: Duration, slide: Duration) throws -> DStream {
         try map { (0, $0) }
@@ -39,13 +39,13 @@ extension DStream {
     }
 
     /// The batch times of this stream inside the window that ends at `end`: (end − length, end].
-    func batchTimes(in windowLength: Duration, endingAt end: Timestamp) -> [Timestamp] {
+    @usableFromInline func batchTimes(in windowLength: Duration, endingAt end: Timestamp) -> [Timestamp] {
         let first = (end - windowLength + slideDuration).microseconds
         return Array(stride(from: first, through: end.microseconds, by: Int64.Stride(slideDuration.microseconds)))
             .map { Timestamp(microseconds: $0) }
     }
 
-    func checkWindow(_ windowLength: Duration, slide: Duration) throws(DStreamError) {
+    @usableFromInline func checkWindow(_ windowLength: Duration, slide: Duration) throws(DStreamError) {
         guard windowLength > .zero, windowLength.microseconds % slideDuration.microseconds == 0 else {
             throw .windowNotMultipleOfParentSlide(window: windowLength, parentSlide: slideDuration)
         }
@@ -57,7 +57,7 @@ extension DStream {
 
 extension DStream where Element: Hashable {
     /// How many times each element occurs in each window (incremental; needs a checkpoint directory).
-    public func countByValueAndWindow(_ windowLength: Duration, slide: Duration, partitionCount: Int? = nil) throws -> DStream<(Element, Int64)> {
+    @inlinable public func countByValueAndWindow(_ windowLength: Duration, slide: Duration, partitionCount: Int? = nil) throws -> DStream<(Element, Int64)> {
         try map { ($0, Int64(1)) }.reduceByKeyAndWindow(
             +, inverse: -, windowLength: windowLength, slide: slide, partitionCount: partitionCount, filter: { $0.1 != 0 })
     }

@@ -3,7 +3,7 @@ import SluiceCore
 extension DStream {
     /// The values of each key over each window, reduced with `combine` (each batch is reduced first, then
     /// the window's per-batch results).
-    public func reduceByKeyAndWindow<Key: Hashable & Sendable, Value: Sendable>(
+    @inlinable public func reduceByKeyAndWindow<Key: Hashable & Sendable, Value: Sendable>(
         _ combine: @escaping @Sendable (Value, Value) -> Value,
         windowLength: Duration, slide: Duration? = nil, partitionCount: Int? = nil
     ) throws -> DStream<(Key, Value)> where Element == (Key, Value) {
@@ -17,7 +17,7 @@ extension DStream {
     /// proportional to the keys in the window and the batches that moved, not to the window's rows.
     /// Keys for which `filter` is false (e.g. counts back at zero) are dropped. Needs a checkpoint
     /// directory, as in Spark.
-    public func reduceByKeyAndWindow<Key: Hashable & Sendable, Value: Sendable>(
+    @inlinable public func reduceByKeyAndWindow<Key: Hashable & Sendable, Value: Sendable>(
         _ combine: @escaping @Sendable (Value, Value) -> Value,
         inverse: @escaping @Sendable (Value, Value) -> Value,
         windowLength: Duration, slide: Duration? = nil, partitionCount: Int? = nil,
@@ -34,7 +34,7 @@ extension DStream {
 }
 
 /// The state and arithmetic of an incremental keyed window.
-struct IncrementalWindow<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+@usableFromInline struct IncrementalWindow<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     let perBatch: DStream<(Key, Value)>
     let windowLength: Duration
     let slide: Duration
@@ -43,7 +43,19 @@ struct IncrementalWindow<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     let inverse: @Sendable (Value, Value) -> Value
     let filter: (@Sendable ((Key, Value)) -> Bool)?
 
-    var stream: DStream<(Key, Value)> {
+    @usableFromInline init(perBatch: DStream<(Key, Value)>, windowLength: Duration, slide: Duration, partitionCount: Int?,
+                           combine: @escaping @Sendable (Value, Value) -> Value, inverse: @escaping @Sendable (Value, Value) -> Value,
+                           filter: (@Sendable ((Key, Value)) -> Bool)?) {
+        self.perBatch = perBatch
+        self.windowLength = windowLength
+        self.slide = slide
+        self.partitionCount = partitionCount
+        self.combine = combine
+        self.inverse = inverse
+        self.filter = filter
+    }
+
+    @usableFromInline var stream: DStream<(Key, Value)> {
         let context = perBatch.context
         let stream = DStream<(Key, Value)>(context: context, slideDuration: slide, parents: [perBatch],
                                            extraParentRemember: windowLength + slide) { stream, time in
@@ -54,7 +66,7 @@ struct IncrementalWindow<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     }
 
     /// The window ending at `time`, from `previous` (the window one slide earlier) when it is known.
-    func window(at time: Timestamp, previous: RDD<(Key, Value)>?) throws -> RDD<(Key, Value)> {
+    @usableFromInline func window(at time: Timestamp, previous: RDD<(Key, Value)>?) throws -> RDD<(Key, Value)> {
         let pool = perBatch.context.pool
         var ranks: [Key: Int] = [:]
         var entries: [(key: Key, value: Value?)] = []

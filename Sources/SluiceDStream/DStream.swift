@@ -8,15 +8,15 @@ import Synchronization
 public final class DStream<Element: Sendable>: DStreamNode {
     public let context: StreamingContext
     public let slideDuration: Duration
-    let parentNodes: [any DStreamNode]
-    let extraParentRemember: Duration
+    @usableFromInline let parentNodes: [any DStreamNode]
+    @usableFromInline let extraParentRemember: Duration
     private let compute: @Sendable (DStream, Timestamp) throws -> RDD<Element>?
     private let cache = Mutex<[Timestamp: RDD<Element>]>([:])
     private let rememberDuration: Mutex<Duration>
 
     /// A stream whose RDD at a batch time is `compute(self, time)`; the stream is passed in so that a
     /// stateful stream can read its own previous RDD.
-    init(context: StreamingContext, slideDuration: Duration, parents: [any DStreamNode],
+    @usableFromInline init(context: StreamingContext, slideDuration: Duration, parents: [any DStreamNode],
          extraParentRemember: Duration = .zero, compute: @escaping @Sendable (DStream, Timestamp) throws -> RDD<Element>?) {
         self.context = context
         self.slideDuration = slideDuration
@@ -27,14 +27,14 @@ public final class DStream<Element: Sendable>: DStreamNode {
     }
 
     /// A stream whose RDD at a batch time is `compute(time)`.
-    convenience init(context: StreamingContext, slideDuration: Duration, parents: [any DStreamNode],
+    @usableFromInline convenience init(context: StreamingContext, slideDuration: Duration, parents: [any DStreamNode],
                      extraParentRemember: Duration = .zero, compute: @escaping @Sendable (Timestamp) throws -> RDD<Element>?) {
         self.init(context: context, slideDuration: slideDuration, parents: parents,
                   extraParentRemember: extraParentRemember) { _, time in try compute(time) }
     }
 
     /// A stream computed from `parent`, batch by batch, with the parent's slide.
-    convenience init<Parent>(deriving parent: DStream<Parent>,
+    @usableFromInline convenience init<Parent>(deriving parent: DStream<Parent>,
                              _ transform: @escaping @Sendable (RDD<Parent>, Timestamp) throws -> RDD<Element>) {
         self.init(context: parent.context, slideDuration: parent.slideDuration, parents: [parent]) { time in
             try parent.rdd(at: time).map { try transform($0, time) }
@@ -52,11 +52,11 @@ public final class DStream<Element: Sendable>: DStreamNode {
     }
 
     /// The RDD at `time` if it was computed and is still kept; never computes.
-    func cachedRDD(at time: Timestamp) -> RDD<Element>? { cache.withLock { $0[time] } }
+    @usableFromInline func cachedRDD(at time: Timestamp) -> RDD<Element>? { cache.withLock { $0[time] } }
 
-    func materialize(at time: Timestamp) throws { _ = try rdd(at: time) }
+    @usableFromInline func materialize(at time: Timestamp) throws { _ = try rdd(at: time) }
 
-    func remember(_ duration: Duration) {
+    @usableFromInline func remember(_ duration: Duration) {
         let kept = rememberDuration.withLock { kept in
             kept = max(kept, duration)
             return kept
@@ -64,7 +64,7 @@ public final class DStream<Element: Sendable>: DStreamNode {
         for parent in parentNodes { parent.remember(kept + extraParentRemember) }
     }
 
-    func forgetOldRDDs(at time: Timestamp) {
+    @usableFromInline func forgetOldRDDs(at time: Timestamp) {
         let oldest = time - rememberDuration.withLock { $0 }
         cache.withLock { cache in cache = cache.filter { $0.key > oldest } }
     }

@@ -6,8 +6,10 @@ import Synchronization
 /// Per batch: input and stateful streams are computed first (so their data is cut at its own batch
 /// time, even when only a later window reads it), then each output operation in the order it was
 /// defined, then RDDs that no window needs any more are dropped and stateful streams snapshot their state.
-final class DStreamGraph: Sendable {
+@usableFromInline final class DStreamGraph: Sendable {
     private let state = Mutex(State())
+    /// Writes state snapshots off the batches' path.
+    let snapshotWriter = BackgroundWriter()
 
     private struct State {
         var inputs: [any BatchInput] = []
@@ -22,26 +24,38 @@ final class DStreamGraph: Sendable {
         var isPrepared = false
     }
 
-    struct OutputOperation: Sendable {
+    @usableFromInline struct OutputOperation: Sendable {
         let stream: any DStreamNode
         let run: @Sendable (Timestamp) throws -> Void
+
+        @usableFromInline init(stream: any DStreamNode, run: @escaping @Sendable (Timestamp) throws -> Void) {
+            self.stream = stream
+            self.run = run
+        }
     }
 
     /// A stream that keeps state across batches: it needs a checkpoint directory to snapshot into.
-    struct StatefulRegistration: Sendable {
+    @usableFromInline struct StatefulRegistration: Sendable {
         /// The operation's name for error messages, e.g. `updateStateByKey`.
         let operation: String
         /// Loads the latest snapshot from the checkpoint directory, if there is one.
         let restore: @Sendable (_ checkpointDirectory: String) throws -> Void
-        /// Writes the state after the batch at the given time.
-        let snapshot: @Sendable (_ checkpointDirectory: String, Timestamp) throws -> Void
+        /// Queues the state after the batch at the given time on the writer.
+        let snapshot: @Sendable (_ checkpointDirectory: String, Timestamp, BackgroundWriter) throws -> Void
+
+        @usableFromInline init(operation: String, restore: @escaping @Sendable (String) throws -> Void,
+                               snapshot: @escaping @Sendable (String, Timestamp, BackgroundWriter) throws -> Void) {
+            self.operation = operation
+            self.restore = restore
+            self.snapshot = snapshot
+        }
     }
 
     var inputs: [any BatchInput] { state.withLock { $0.inputs } }
     var listeners: [any StreamingListener] { state.withLock { $0.listeners } }
 
     /// Registers a driver input; returns its position in each micro-batch's slices.
-    func addInput(_ input: any BatchInput) -> Int {
+    @usableFromInline func addInput(_ input: any BatchInput) -> Int {
         state.withLock { state in
             precondition(!state.isPrepared, "DStream: inputs cannot be added after the context started")
             state.inputs.append(input)
@@ -49,7 +63,7 @@ final class DStreamGraph: Sendable {
         }
     }
 
-    func addNode(_ node: any DStreamNode, eager: Bool = false) {
+    @usableFromInline func addNode(_ node: any DStreamNode, eager: Bool = false) {
         state.withLock { state in
             precondition(!state.isPrepared, "DStream: streams cannot be defined after the context started")
             state.nodes.append(node)
@@ -57,7 +71,7 @@ final class DStreamGraph: Sendable {
         }
     }
 
-    func addOutput(_ output: OutputOperation) {
+    @usableFromInline func addOutput(_ output: OutputOperation) {
         state.withLock { state in
             precondition(!state.isPrepared, "DStream: output operations cannot be added after the context started")
             state.outputs.append(output)
@@ -65,10 +79,10 @@ final class DStreamGraph: Sendable {
     }
 
     /// The index the next stateful stream gets: its snapshot folder's name.
-    var nextStatefulIndex: Int { state.withLock { $0.stateful.count } }
+    @usableFromInline var nextStatefulIndex: Int { state.withLock { $0.stateful.count } }
 
     /// Registers a stream that snapshots its state; it needs a checkpoint directory.
-    func addStateful(_ registration: StatefulRegistration) {
+    @usableFromInline func addStateful(_ registration: StatefulRegistration) {
         state.withLock { state in
             state.stateful.append(registration)
             state.checkpointedOperations.append(registration.operation)
@@ -76,7 +90,7 @@ final class DStreamGraph: Sendable {
     }
 
     /// Records that `operation` keeps state across batches, so the program needs a checkpoint directory.
-    func requireCheckpoint(for operation: String) {
+    @usableFromInline func requireCheckpoint(for operation: String) {
         state.withLock { $0.checkpointedOperations.append(operation) }
     }
 
@@ -85,7 +99,7 @@ final class DStreamGraph: Sendable {
     }
 
     /// The batch being run, which input streams read their slices from.
-    var currentBatch: MicroBatch? { state.withLock { $0.currentBatch } }
+    @usableFromInline var currentBatch: MicroBatch? { state.withLock { $0.currentBatch } }
 
     func validate(checkpointDirectory: String?) throws {
         let (outputs, operations) = state.withLock { ($0.outputs, $0.checkpointedOperations) }
@@ -118,7 +132,7 @@ final class DStreamGraph: Sendable {
         for output in outputs { try output.run(batch.time) }
         for node in nodes { node.forgetOldRDDs(at: batch.time) }
         if let checkpoint {
-            for registration in stateful { try registration.snapshot(checkpoint, batch.time) }
+            for registration in stateful { try registration.snapshot(checkpoint, batch.time, snapshotWriter) }
         }
     }
 }

@@ -1,7 +1,7 @@
 import SluiceCore
 
 /// What the streaming context needs of every DStream, whatever its element type.
-protocol DStreamNode: AnyObject, Sendable {
+@usableFromInline protocol DStreamNode: AnyObject, Sendable {
     /// The interval between this stream's RDDs (its parent's, or a window's slide).
     var slideDuration: Duration { get }
     /// The streams this one is computed from.

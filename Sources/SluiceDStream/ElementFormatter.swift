@@ -1,7 +1,7 @@
 /// Renders stream elements as `print` and `saveAsTextFiles` write them: strings bare, tuples as
 /// `(a, b)`, arrays as `[a, b]`, optionals as their value or `nil`, anything else as `description`.
-enum ElementFormatter {
-    static func render(_ value: Any) -> String {
+@usableFromInline enum ElementFormatter {
+    @usableFromInline static func render(_ value: Any) -> String {
         if let string = value as? String { return string }
         let mirror = Mirror(reflecting: value)
         switch mirror.displayStyle {

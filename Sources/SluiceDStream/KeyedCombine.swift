@@ -8,8 +8,8 @@ import SluiceCore
 /// are then cut, in that order, into contiguous output partitions, so collecting the result lists keys
 /// in order of first appearance. (Swift's `Hasher` is seeded per process: hashing keys to partitions
 /// would give a different order on every run.)
-enum KeyedCombine {
-    static func combine<Key: Hashable & Sendable, Value: Sendable, Combined: Sendable>(
+@usableFromInline enum KeyedCombine {
+    @inlinable static func combine<Key: Hashable & Sendable, Value: Sendable, Combined: Sendable>(
         _ partitions: [[(Key, Value)]], pool: WorkerPool, partitionCount: Int,
         create: @escaping @Sendable (Value) -> Combined,
         mergeValue: @escaping @Sendable (inout Combined, Value) -> Void,

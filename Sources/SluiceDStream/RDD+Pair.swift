@@ -1,8 +1,10 @@
+import SluiceCore
+
 /// Operations on RDDs of key-value pairs, Spark's `PairRDDFunctions`.
 extension RDD {
     /// The values of each key combined with `createCombiner`, `mergeValue` and `mergeCombiners`;
     /// keys in order of first appearance, spread over `partitionCount` partitions (default: as many as now).
-    public func combineByKey<Key: Hashable & Sendable, Value: Sendable, Combined: Sendable>(
+    @inlinable public func combineByKey<Key: Hashable & Sendable, Value: Sendable, Combined: Sendable>(
         createCombiner: @escaping @Sendable (Value) -> Combined,
         mergeValue: @escaping @Sendable (Combined, Value) -> Combined,
         mergeCombiners: @escaping @Sendable (Combined, Combined) -> Combined,
@@ -13,7 +15,7 @@ extension RDD {
     }
 
     /// `combineByKey` with in-place merges, so that growing combiners (arrays) are not copied per value.
-    func combine<Key: Hashable & Sendable, Value: Sendable, Combined: Sendable>(
+    @inlinable func combine<Key: Hashable & Sendable, Value: Sendable, Combined: Sendable>(
         create: @escaping @Sendable (Value) -> Combined,
         mergeValue: @escaping @Sendable (inout Combined, Value) -> Void,
         mergeCombined: @escaping @Sendable (inout Combined, Combined) -> Void,
@@ -24,33 +26,33 @@ extension RDD {
     }
 
     /// The values of each key reduced with `combine` (which must be associative).
-    public func reduceByKey<Key: Hashable & Sendable, Value: Sendable>(
+    @inlinable public func reduceByKey<Key: Hashable & Sendable, Value: Sendable>(
         _ combine: @escaping @Sendable (Value, Value) -> Value, partitionCount: Int? = nil
     ) -> RDD<(Key, Value)> where Element == (Key, Value) {
         combineByKey(createCombiner: { $0 }, mergeValue: combine, mergeCombiners: combine, partitionCount: partitionCount)
     }
 
     /// The values of each key, in order of appearance.
-    public func groupByKey<Key: Hashable & Sendable, Value: Sendable>(partitionCount: Int? = nil) -> RDD<(Key, [Value])>
+    @inlinable public func groupByKey<Key: Hashable & Sendable, Value: Sendable>(partitionCount: Int? = nil) -> RDD<(Key, [Value])>
     where Element == (Key, Value) {
         combine(create: { [$0] }, mergeValue: { $0.append($1) }, mergeCombined: { $0.append(contentsOf: $1) },
                 partitionCount: partitionCount)
     }
 
     /// How many pairs each key has.
-    public func countByKey<Key: Hashable & Sendable, Value: Sendable>() -> RDD<(Key, Int64)> where Element == (Key, Value) {
+    @inlinable public func countByKey<Key: Hashable & Sendable, Value: Sendable>() -> RDD<(Key, Int64)> where Element == (Key, Value) {
         map { ($0.0, Int64(1)) }.reduceByKey(+)
     }
 
     /// Each value transformed, keys kept.
-    public func mapValues<Key: Sendable, Value: Sendable, Output: Sendable>(
+    @inlinable public func mapValues<Key: Sendable, Value: Sendable, Output: Sendable>(
         _ transform: @escaping @Sendable (Value) -> Output
     ) -> RDD<(Key, Output)> where Element == (Key, Value) {
         map { ($0.0, transform($0.1)) }
     }
 
     /// For each key in either RDD, its values here and its values in `other`.
-    public func cogroup<Key: Hashable & Sendable, Value: Sendable, Other: Sendable>(
+    @inlinable public func cogroup<Key: Hashable & Sendable, Value: Sendable, Other: Sendable>(
         _ other: RDD<(Key, Other)>, partitionCount: Int? = nil
     ) -> RDD<(Key, ([Value], [Other]))> where Element == (Key, Value) {
         let tagged: RDD<(Key, Tagged<Value, Other>)> = map { ($0.0, .left($0.1)) }
@@ -71,7 +73,7 @@ extension RDD {
     }
 
     /// Every pair of values of a key present in both RDDs.
-    public func join<Key: Hashable & Sendable, Value: Sendable, Other: Sendable>(
+    @inlinable public func join<Key: Hashable & Sendable, Value: Sendable, Other: Sendable>(
         _ other: RDD<(Key, Other)>, partitionCount: Int? = nil
     ) -> RDD<(Key, (Value, Other))> where Element == (Key, Value) {
         cogroup(other, partitionCount: partitionCount).flatMap { key, values in
@@ -80,7 +82,7 @@ extension RDD {
     }
 
     /// Every value of this RDD paired with each matching value of `other`, or with nil if there is none.
-    public func leftOuterJoin<Key: Hashable & Sendable, Value: Sendable, Other: Sendable>(
+    @inlinable public func leftOuterJoin<Key: Hashable & Sendable, Value: Sendable, Other: Sendable>(
         _ other: RDD<(Key, Other)>, partitionCount: Int? = nil
     ) -> RDD<(Key, (Value, Other?))> where Element == (Key, Value) {
         cogroup(other, partitionCount: partitionCount).flatMap { key, values in
@@ -91,11 +93,11 @@ extension RDD {
 }
 
 /// A value from the left or the right side of a cogroup.
-enum Tagged<Left: Sendable, Right: Sendable>: Sendable {
+@usableFromInline enum Tagged<Left: Sendable, Right: Sendable>: Sendable {
     case left(Left)
     case right(Right)
 
-    func collect(into groups: inout ([Left], [Right])) {
+    @inlinable func collect(into groups: inout ([Left], [Right])) {
         switch self {
         case .left(let left): groups.0.append(left)
         case .right(let right): groups.1.append(right)

@@ -1,37 +1,39 @@
+import SluiceCore
+
 extension RDD {
     /// Each element transformed.
-    public func map<Output: Sendable>(_ transform: @escaping @Sendable (Element) -> Output) -> RDD<Output> {
+    @inlinable public func map<Output: Sendable>(_ transform: @escaping @Sendable (Element) -> Output) -> RDD<Output> {
         with(pool.map(partitions) { $0.map(transform) })
     }
 
     /// Each element transformed into zero or more elements.
-    public func flatMap<Output: Sendable>(_ transform: @escaping @Sendable (Element) -> [Output]) -> RDD<Output> {
+    @inlinable public func flatMap<Output: Sendable>(_ transform: @escaping @Sendable (Element) -> [Output]) -> RDD<Output> {
         with(pool.map(partitions) { $0.flatMap(transform) })
     }
 
     /// The elements for which `isIncluded` holds.
-    public func filter(_ isIncluded: @escaping @Sendable (Element) -> Bool) -> RDD {
+    @inlinable public func filter(_ isIncluded: @escaping @Sendable (Element) -> Bool) -> RDD {
         with(pool.map(partitions) { $0.filter(isIncluded) })
     }
 
     /// Each partition transformed as a whole.
-    public func mapPartitions<Output: Sendable>(_ transform: @escaping @Sendable ([Element]) -> [Output]) -> RDD<Output> {
+    @inlinable public func mapPartitions<Output: Sendable>(_ transform: @escaping @Sendable ([Element]) -> [Output]) -> RDD<Output> {
         with(pool.map(partitions, transform))
     }
 
     /// One element per partition: the partition's elements as an array.
-    public func glom() -> RDD<[Element]> { with(partitions.map { [$0] }) }
+    @inlinable public func glom() -> RDD<[Element]> { with(partitions.map { [$0] }) }
 
     /// The same elements, in the same order, cut into `partitionCount` partitions.
-    public func repartition(_ partitionCount: Int) -> RDD {
+    @inlinable public func repartition(_ partitionCount: Int) -> RDD {
         with(Self.split(collect(), into: partitionCount))
     }
 
     /// This RDD's partitions followed by `other`'s.
-    public func union(_ other: RDD) -> RDD { with(partitions + other.partitions) }
+    @inlinable public func union(_ other: RDD) -> RDD { with(partitions + other.partitions) }
 
     /// The elements sorted by `key` (stable: equal keys keep their order), in as many partitions as before.
-    public func sortBy<Key: Comparable>(_ key: @escaping @Sendable (Element) -> Key, ascending: Bool = true) -> RDD {
+    @inlinable public func sortBy<Key: Comparable>(_ key: @escaping @Sendable (Element) -> Key, ascending: Bool = true) -> RDD {
         let sorted = collect().enumerated().sorted { lhs, rhs in
             let (left, right) = (key(lhs.element), key(rhs.element))
             if left == right { return lhs.offset < rhs.offset }
@@ -41,7 +43,7 @@ extension RDD {
     }
 
     /// Each element paired with its position in the RDD's order.
-    public func zipWithIndex() -> RDD<(Element, Int64)> {
+    @inlinable public func zipWithIndex() -> RDD<(Element, Int64)> {
         var offset: Int64 = 0
         let indexed = partitions.map { partition in
             defer { offset += Int64(partition.count) }
@@ -51,7 +53,7 @@ extension RDD {
     }
 
     /// The elements combined with `combine`, or nil if there are none.
-    public func reduce(_ combine: @escaping @Sendable (Element, Element) -> Element) -> Element? {
+    @inlinable public func reduce(_ combine: @escaping @Sendable (Element, Element) -> Element) -> Element? {
         let partial = pool.map(partitions) { partition -> Element? in
             partition.dropFirst().reduce(partition.first) { result, element in result.map { combine($0, element) } }
         }
@@ -63,12 +65,12 @@ extension RDD {
 
 extension RDD where Element: Hashable {
     /// Each distinct element once, in order of first appearance.
-    public func distinct() -> RDD {
+    @inlinable public func distinct() -> RDD {
         countByValue().map(\.0)
     }
 
     /// Each distinct element with how many times it occurs, in order of first appearance.
-    public func countByValue() -> RDD<(Element, Int64)> {
+    @inlinable public func countByValue() -> RDD<(Element, Int64)> {
         map { ($0, Int64(1)) }.reduceByKey(+)
     }
 }

@@ -10,41 +10,41 @@ public struct RDD<Element: Sendable>: Sendable {
     /// The pool this RDD's transformations run on.
     public let pool: WorkerPool
 
-    public init(partitions: [[Element]], pool: WorkerPool = WorkerPool(parallelism: 1)) {
+    @inlinable public init(partitions: [[Element]], pool: WorkerPool = WorkerPool(parallelism: 1)) {
         self.partitions = partitions
         self.pool = pool
     }
 
     /// `elements` cut into `partitionCount` contiguous, nearly equal partitions.
-    public init(_ elements: [Element], partitionCount: Int = 1, pool: WorkerPool = WorkerPool(parallelism: 1)) {
+    @inlinable public init(_ elements: [Element], partitionCount: Int = 1, pool: WorkerPool = WorkerPool(parallelism: 1)) {
         self.init(partitions: Self.split(elements, into: partitionCount), pool: pool)
     }
 
     /// An RDD with no elements.
-    public static func empty(pool: WorkerPool = WorkerPool(parallelism: 1)) -> RDD {
+    @inlinable public static func empty(pool: WorkerPool = WorkerPool(parallelism: 1)) -> RDD {
         RDD(partitions: [], pool: pool)
     }
 
     public var partitionCount: Int { partitions.count }
 
     /// The number of elements.
-    public func count() -> Int { partitions.reduce(0) { $0 + $1.count } }
+    @inlinable public func count() -> Int { partitions.reduce(0) { $0 + $1.count } }
 
     public var isEmpty: Bool { partitions.allSatisfy(\.isEmpty) }
 
     /// Every element, partition by partition.
-    public func collect() -> [Element] { Array(partitions.joined()) }
+    @inlinable public func collect() -> [Element] { Array(partitions.joined()) }
 
     /// The first `count` elements.
-    public func take(_ count: Int) -> [Element] { Array(partitions.joined().prefix(count)) }
+    @inlinable public func take(_ count: Int) -> [Element] { Array(partitions.joined().prefix(count)) }
 
     /// The first element, if any.
-    public func first() -> Element? { partitions.lazy.joined().first }
+    @inlinable public func first() -> Element? { partitions.lazy.joined().first }
 
     /// A new RDD over other partitions, on the same pool.
-    func with<Other>(_ partitions: [[Other]]) -> RDD<Other> { RDD<Other>(partitions: partitions, pool: pool) }
+    @inlinable func with<Other>(_ partitions: [[Other]]) -> RDD<Other> { RDD<Other>(partitions: partitions, pool: pool) }
 
-    static func split(_ elements: [Element], into partitionCount: Int) -> [[Element]] {
+    @inlinable static func split(_ elements: [Element], into partitionCount: Int) -> [[Element]] {
         precondition(partitionCount >= 1, "RDD: partition count must be at least 1, got \(partitionCount)")
         let base = elements.count / partitionCount
         let extra = elements.count % partitionCount

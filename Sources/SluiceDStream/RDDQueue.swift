@@ -16,7 +16,7 @@ public final class RDDQueue<Element: Sendable>: Sendable {
 
     public var count: Int { queued.withLock { $0.count } }
 
-    func take(oneAtATime: Bool) -> [RDD<Element>] {
+    @usableFromInline func take(oneAtATime: Bool) -> [RDD<Element>] {
         queued.withLock { queued in
             guard !queued.isEmpty else { return [] }
             if oneAtATime { return [queued.removeFirst()] }

@@ -6,12 +6,14 @@ import Synchronization
 ///
 /// Layout: `<checkpoint>/dstream-state/<stream index>/<batch time in ms>.json`, a JSON array of
 /// `{"key": …, "state": …}` written with `DurableFile` (temporary name, fsync, rename). The two newest
-/// snapshots are kept, so a crash while writing one leaves the previous one intact.
-final class StateSnapshotStore<Key: Codable & Sendable, State: Codable & Sendable>: Sendable {
+/// snapshots are kept, so a crash while writing one leaves the previous one intact. Snapshots are
+/// encoded and written by a `BackgroundWriter`, so the fsync is not on the batch's path; when the writer
+/// falls behind, only the newest state is written.
+@usableFromInline final class StateSnapshotStore<Key: Codable & Sendable, State: Codable & Sendable>: Sendable {
     private let streamIndex: Int
     private let restored = Mutex<[(Key, State)]?>(nil)
 
-    init(streamIndex: Int) { self.streamIndex = streamIndex }
+    @usableFromInline init(streamIndex: Int) { self.streamIndex = streamIndex }
 
     private struct Entry: Codable {
         let key: Key
@@ -21,7 +23,7 @@ final class StateSnapshotStore<Key: Codable & Sendable, State: Codable & Sendabl
     func directory(in checkpoint: String) -> String { "\(checkpoint)/dstream-state/\(streamIndex)" }
 
     /// The restored state, handed out once (to the first batch after a restart).
-    func takeRestored() -> [(Key, State)]? {
+    @usableFromInline func takeRestored() -> [(Key, State)]? {
         restored.withLock { state in
             defer { state = nil }
             return state
@@ -29,7 +31,7 @@ final class StateSnapshotStore<Key: Codable & Sendable, State: Codable & Sendabl
     }
 
     /// Loads the newest snapshot, if any; a snapshot that does not decode is an error naming its file.
-    func restore(from checkpoint: String) throws {
+    @usableFromInline func restore(from checkpoint: String) throws {
         guard let newest = try snapshots(in: checkpoint).last else { return }
         let path = "\(directory(in: checkpoint))/\(newest).json"
         do {
@@ -41,8 +43,13 @@ final class StateSnapshotStore<Key: Codable & Sendable, State: Codable & Sendabl
         }
     }
 
+    /// Queues the state after the batch at `time` on `writer`, which encodes and writes it off the batch's path.
+    @usableFromInline func save(_ state: [(Key, State)], at time: Timestamp, in checkpoint: String, using writer: BackgroundWriter) throws {
+        try writer.submit(directory(in: checkpoint)) { [self] in try write(state, at: time, in: checkpoint) }
+    }
+
     /// Writes the state after the batch at `time`, then deletes all but the two newest snapshots.
-    func save(_ state: [(Key, State)], at time: Timestamp, in checkpoint: String) throws {
+    private func write(_ state: [(Key, State)], at time: Timestamp, in checkpoint: String) throws {
         let folder = directory(in: checkpoint)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let data = try JSONEncoder().encode(state.map { Entry(key: $0.0, state: $0.1) })

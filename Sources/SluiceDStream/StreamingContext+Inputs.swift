@@ -2,7 +2,7 @@ import SluiceCore
 
 extension StreamingContext {
     /// A stream of what `input` delivers, each chunk decoded into elements (one partition per chunk).
-    public func receiverStream<Element: Sendable>(
+    @inlinable public func receiverStream<Element: Sendable>(
         _ input: any BatchInput, decode: @escaping @Sendable (RecordBatch) -> [Element]
     ) -> DStream<Element> {
         let index = graph.addInput(input)
@@ -15,18 +15,18 @@ extension StreamingContext {
     }
 
     /// The lines of the text files moved into `directory` after start, each file read once.
-    public func textFileStream(directory: String) -> DStream<String> {
+    @inlinable public func textFileStream(directory: String) -> DStream<String> {
         receiverStream(DirectoryInput(directory: directory, decoder: TextLineDecoder()), decode: Self.stringValues)
     }
 
     /// The lines read from a TCP server at `host:port` (e.g. `nc -lk 9999`), reconnecting when it is lost.
-    public func socketTextStream(host: String, port: Int, reconnectDelay: Duration = .seconds(2)) -> DStream<String> {
+    @inlinable public func socketTextStream(host: String, port: Int, reconnectDelay: Duration = .seconds(2)) -> DStream<String> {
         receiverStream(SocketInput(host: host, port: port, reconnectDelay: reconnectDelay), decode: Self.stringValues)
     }
 
     /// A stream fed by in-process producer threads through the lock-free ingest channel: each producer
     /// (`channel.makeProducer()`) sends arrays of elements; each batch takes what was sent before it.
-    public func producerStream<Element: Sendable>(
+    @inlinable public func producerStream<Element: Sendable>(
         name: String = "producers", capacityPerProducer: Int = 64, fullBufferPolicy: FullBufferPolicy = .wait
     ) -> (stream: DStream<Element>, channel: IngestChannel<[Element]>) {
         let channel = IngestChannel<[Element]>(name: name, capacityPerProducer: capacityPerProducer, fullBufferPolicy: fullBufferPolicy)
@@ -39,7 +39,7 @@ extension StreamingContext {
 
     /// The RDDs pushed into `queue`: one per batch (`oneAtATime`) or all queued ones together; an empty
     /// queue yields `defaultRDD`, if given, else an empty RDD.
-    public func queueStream<Element: Sendable>(_ queue: RDDQueue<Element>, oneAtATime: Bool = true,
+    @inlinable public func queueStream<Element: Sendable>(_ queue: RDDQueue<Element>, oneAtATime: Bool = true,
                                                defaultRDD: RDD<Element>? = nil) -> DStream<Element> {
         let stream = DStream<Element>(context: self, slideDuration: batchInterval, parents: []) { [pool] _ in
             let taken = queue.take(oneAtATime: oneAtATime)
@@ -51,7 +51,7 @@ extension StreamingContext {
     }
 
     /// The strings of a one-column text batch.
-    static func stringValues(_ batch: RecordBatch) -> [String] {
+    @usableFromInline static func stringValues(_ batch: RecordBatch) -> [String] {
         guard case .string(let lines) = batch.columns.first else { return [] }
         return (0 ..< lines.count).map { lines.string(at: $0) }
     }

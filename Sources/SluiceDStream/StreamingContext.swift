@@ -12,10 +12,10 @@ public final class StreamingContext: Sendable {
     /// The pool every RDD transformation runs its partitions on.
     public let pool: WorkerPool
     /// Where `print` writes (standard output unless a test captures it).
-    let printer: @Sendable (String) -> Void
-    let graph: DStreamGraph
+    @usableFromInline let printer: @Sendable (String) -> Void
+    @usableFromInline let graph: DStreamGraph
     private let lifecycle = Mutex(Lifecycle())
-    private let termination = TerminationSignal()
+    private let termination: TerminationSignal
 
     private struct Lifecycle {
         var driver: MicroBatchDriver?
@@ -40,7 +40,9 @@ public final class StreamingContext: Sendable {
         self.clock = clock
         self.pool = WorkerPool(parallelism: parallelism)
         self.printer = printer
-        self.graph = DStreamGraph()
+        let graph = DStreamGraph()
+        self.graph = graph
+        self.termination = TerminationSignal { try graph.snapshotWriter.close() }
     }
 
     /// Sets the directory where stateful streams keep their state, so a restarted program resumes it.
@@ -80,15 +82,14 @@ public final class StreamingContext: Sendable {
         return try driver.runDueBatches()
     }
 
-    /// Stops receiving and running batches; `gracefully` first runs one last batch over what was received.
+    /// Stops receiving and running batches, after the state snapshots are written; `gracefully` first runs
+    /// the batches already due.
     public func stop(gracefully: Bool = false) {
         guard let driver = lifecycle.withLock({ $0.driver }), driver.status == .running else {
             termination.signal()
             return
         }
-        if gracefully, let last = driver.nextBatchTime, clock.now >= last - batchInterval {
-            _ = try? driver.runDueBatches()
-        }
+        if gracefully { _ = try? driver.runDueBatches() }
         driver.stop()
     }
 
@@ -97,7 +98,7 @@ public final class StreamingContext: Sendable {
     @discardableResult
     public func awaitTermination(timeout: Duration? = nil) throws -> Bool {
         let stopped = termination.wait(timeout: timeout)
-        if let error = lifecycle.withLock({ $0.driver?.error }) { throw error }
+        if let error = lifecycle.withLock({ $0.driver?.error }) ?? termination.closingFailure { throw error }
         return stopped
     }
 
@@ -117,10 +118,18 @@ public final class StreamingContext: Sendable {
     }
 }
 
-/// Becomes signalled once, when the driver stops; `awaitTermination` waits for it.
+/// Becomes signalled once, when the driver stops, after running the context's closing work (writing the
+/// last state snapshots); `awaitTermination` waits for it.
 final class TerminationSignal: StreamingListener {
     private let isStopped = Mutex(false)
     private let stopped = NSCondition()
+    private let closing: @Sendable () throws -> Void
+    private let failure = Mutex<(any Error)?>(nil)
+
+    init(closing: @escaping @Sendable () throws -> Void) { self.closing = closing }
+
+    /// The error the closing work threw, if it did.
+    var closingFailure: (any Error)? { failure.withLock { $0 } }
 
     var isSignalled: Bool { isStopped.withLock { $0 } }
 
@@ -146,5 +155,8 @@ final class TerminationSignal: StreamingListener {
         return true
     }
 
-    func streamingStopped(error: (any Error)?) { signal() }
+    func streamingStopped(error: (any Error)?) {
+        do { try closing() } catch { failure.withLock { $0 = error } }
+        signal()
+    }
 }

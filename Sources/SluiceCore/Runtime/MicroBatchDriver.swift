@@ -13,6 +13,9 @@ public final class MicroBatchDriver: Sendable {
     public typealias Job = @Sendable (MicroBatch) throws -> Void
 
     public let trigger: Trigger
+    /// Whether batch times with no new data still get a batch: Spark Streaming runs them, Structured
+    /// Streaming skips them.
+    public let runsEmptyBatches: Bool
     private let clock: any StreamingClock
     private let inputs: [any BatchInput]
     private let job: Job
@@ -33,12 +36,14 @@ public final class MicroBatchDriver: Sendable {
     }
 
     /// A driver over `inputs` that numbers its batches from `firstBatch` and hands each to `job`.
+    /// A processing-time trigger of zero runs a batch whenever data is waiting (Structured Streaming's default).
     public init(trigger: Trigger, clock: any StreamingClock, inputs: [any BatchInput],
-                firstBatch: BatchID = BatchID(0), job: @escaping Job) {
+                firstBatch: BatchID = BatchID(0), runsEmptyBatches: Bool = true, job: @escaping Job) {
         if case .processingTime(let interval) = trigger {
-            precondition(interval > .zero, "MicroBatchDriver: the batch interval must be positive, got \(interval)")
+            precondition(interval >= .zero, "MicroBatchDriver: the batch interval must not be negative, got \(interval)")
         }
         self.trigger = trigger
+        self.runsEmptyBatches = runsEmptyBatches
         self.clock = clock
         self.inputs = inputs
         self.job = job
@@ -70,7 +75,7 @@ public final class MicroBatchDriver: Sendable {
         try state.withLock { state in
             guard state.status == .created else { throw DriverError.alreadyStarted }
             state.status = .running
-            if case .processingTime(let interval) = trigger {
+            if case .processingTime(let interval) = trigger, interval > .zero {
                 state.schedule = BatchSchedule(interval: interval, start: now)
             }
         }
@@ -90,8 +95,12 @@ public final class MicroBatchDriver: Sendable {
         var infos: [BatchInfo] = []
         do {
             switch trigger {
+            case .processingTime(.zero):
+                if status == .running, inputs.contains(where: \.hasPendingData) { infos.append(try runBatch(at: now)) }
             case .processingTime:
-                for time in batchTimes where status == .running { infos.append(try runBatch(at: time)) }
+                for time in batchTimes where status == .running && (runsEmptyBatches || inputs.contains(where: \.hasPendingData)) {
+                    infos.append(try runBatch(at: time))
+                }
             case .once:
                 if status == .running { infos.append(try runBatch(at: now)) }
                 stop()
@@ -111,10 +120,17 @@ public final class MicroBatchDriver: Sendable {
     /// Runs batches as the clock reaches each batch time, until `stop()` or a job error.
     public func runUntilStopped() {
         while status == .running {
-            if let next = nextBatchTime { clock.wait(until: next) }
+            if let next = nextBatchTime {
+                clock.wait(until: next)
+            } else if case .processingTime = trigger, !inputs.contains(where: \.hasPendingData) {
+                clock.wait(until: clock.now + Self.idlePollInterval)
+            }
             do { try runDueBatches() } catch { return }
         }
     }
+
+    /// How often a zero-interval trigger looks for new data while idle.
+    public static let idlePollInterval = Duration.milliseconds(10)
 
     /// Stops the inputs and the run loop; `error` records why, if the stop is a failure.
     public func stop(error: (any Error)? = nil) {

@@ -16,7 +16,7 @@ public struct WorkerPool: Sendable {
 
     /// `transform` applied to every partition, results in partition order; the first error thrown (by
     /// partition order) is rethrown after all partitions finished.
-    public func map<Partition: Sendable, Result: Sendable, Failure: Error>(
+    @inlinable public func map<Partition: Sendable, Result: Sendable, Failure: Error>(
         _ partitions: [Partition], _ transform: @Sendable (Partition) throws(Failure) -> Result
     ) throws(Failure) -> [Result] {
         if parallelism == 1 || partitions.count <= 1 { return try partitions.map(transform) }

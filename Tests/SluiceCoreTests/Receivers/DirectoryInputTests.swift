@@ -95,6 +95,16 @@ import Testing
         #expect(cut(input).lines == ["c"])
     }
 
+    @Test func canIncludeTheFilesPresentAtStart() throws {
+        let directory = try ScratchDirectory()
+        defer { directory.remove() }
+        try directory.moveIn("old", "before start\n")
+        let input = DirectoryInput(directory: directory.path, decoder: TextLineDecoder(), includeExistingFiles: true)
+        try input.start()
+        #expect(input.hasPendingData)
+        #expect(cut(input).lines == ["before start"])
+    }
+
     @Test func aMissingDirectoryIsReportedAtStart() {
         let input = DirectoryInput(directory: "/nonexistent/sluice", decoder: TextLineDecoder())
         #expect(throws: (any Error).self) { try input.start() }

@@ -3,7 +3,8 @@ import Synchronization
 
 /// Watches a directory and, at each cut, reads the files that appeared since: Spark's `textFileStream`.
 ///
-/// Only files that appear after `start()` are read, each exactly once, in name order. Writers must move
+/// Only files that appear after `start()` are read (unless `includeExistingFiles`, as Structured
+/// Streaming's file source does), each exactly once, in name order. Writers must move
 /// finished files in by an atomic rename from the same file system, as the lecture's splitter does;
 /// hidden and in-progress names (starting with `.` or `_`, ending in `.tmp` or `._COPYING_`) are never
 /// read, so a file still being written under such a name is never read half-way. A file that vanishes
@@ -13,6 +14,8 @@ public final class DirectoryInput: BatchInput {
     public let decoder: any RecordDecoder
     /// At most this many new files per cut (Structured Streaming's `maxFilesPerTrigger`); nil for all.
     public let maximumFilesPerCut: Int?
+    /// Whether files present at `start()` are read too.
+    public let includeExistingFiles: Bool
     private let state = Mutex(State())
 
     private struct State {
@@ -20,20 +23,21 @@ public final class DirectoryInput: BatchInput {
         var pending: [String] = []
     }
 
-    public init(directory: String, decoder: any RecordDecoder, maximumFilesPerCut: Int? = nil) {
+    public init(directory: String, decoder: any RecordDecoder, maximumFilesPerCut: Int? = nil, includeExistingFiles: Bool = false) {
         precondition(maximumFilesPerCut.map { $0 > 0 } ?? true, "DirectoryInput: maximumFilesPerCut must be positive")
         self.directory = directory
         self.decoder = decoder
         self.maximumFilesPerCut = maximumFilesPerCut
+        self.includeExistingFiles = includeExistingFiles
     }
 
     public var name: String { "directory \(directory)" }
     public var schema: Schema { decoder.schema }
 
-    /// Records the files already present, which are never read.
+    /// Records the files already present, which are never read unless `includeExistingFiles`.
     public func start() throws {
-        let existing = try listing()
-        state.withLock { $0.seen = Set(existing) }
+        let existing = try listing(excluding: [])
+        if !includeExistingFiles { state.withLock { $0.seen = Set(existing) } }
     }
 
     public func cut(for batch: BatchID, at time: Timestamp) -> InputSlice {
@@ -50,17 +54,17 @@ public final class DirectoryInput: BatchInput {
     }
 
     public var hasPendingData: Bool {
-        guard let present = try? listing() else { return false }
-        return state.withLock { state in !state.pending.isEmpty || present.contains { !state.seen.contains($0) } }
+        if state.withLock({ !$0.pending.isEmpty }) { return true }
+        let seen = state.withLock { $0.seen }
+        return !((try? listing(excluding: seen)) ?? []).isEmpty
     }
 
     public func stop() {}
 
     /// The names a cut should read now, oldest name first, at most `maximumFilesPerCut`.
     private func takeNewFiles() throws -> [String] {
-        let present = try listing()
+        let fresh = try listing(excluding: state.withLock { $0.seen })
         return state.withLock { state in
-            let fresh = present.filter { !state.seen.contains($0) }
             state.seen.formUnion(fresh)
             state.pending.append(contentsOf: fresh)
             let count = min(state.pending.count, maximumFilesPerCut ?? state.pending.count)
@@ -91,10 +95,12 @@ public final class DirectoryInput: BatchInput {
 
     /// The names in the directory that may be data files, sorted: regular files and links, plus names
     /// that vanish while being looked at (so that the vanishing is reported, not silently skipped).
-    private func listing() throws -> [String] {
+    /// Only names not in `seen` are looked at, so a cut costs one `stat` per new file, not per file.
+    private func listing(excluding seen: Set<String>) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: directory)
             .filter { name in
-                !(name.hasPrefix(".") || name.hasPrefix("_") || name.hasSuffix(".tmp") || name.hasSuffix("._COPYING_"))
+                !seen.contains(name)
+                    && !(name.hasPrefix(".") || name.hasPrefix("_") || name.hasSuffix(".tmp") || name.hasSuffix("._COPYING_"))
             }
             .filter { name in
                 let path = (directory as NSString).appendingPathComponent(name)

@@ -1,0 +1,60 @@
+import SluiceCore
+
+/// Makes streaming DataFrames: Spark's `spark.readStream`.
+public struct DataStreamReader: Sendable {
+    let session: Session
+
+    /// Lines of text from a TCP server (`nc -lk 9999`), in one string column `value`.
+    public func socket(host: String, port: Int) -> DataFrame {
+        stream(name: "socket \(host):\(port)", schema: TextLineDecoder.valueSchema) {
+            SocketInput(host: host, port: port)
+        }
+    }
+
+    /// The rows of files moved into `directory`, decoded by `decoder` (at most `maxFilesPerTrigger` per
+    /// batch); files present at start are read too, as Spark's file source does.
+    public func files(directory: String, decoder: any RecordDecoder, maxFilesPerTrigger: Int? = nil) -> DataFrame {
+        stream(name: "directory \(directory)", schema: decoder.schema) {
+            DirectoryInput(directory: directory, decoder: decoder, maximumFilesPerCut: maxFilesPerTrigger, includeExistingFiles: true)
+        }
+    }
+
+    /// A stream that tests (and in-process code) add rows to: Spark's `MemoryStream`.
+    public func memory(schema: Schema, name: String = "memory") -> MemoryStream {
+        MemoryStream(session: session, schema: schema, name: name)
+    }
+
+    /// A stream of any `BatchInput`.
+    public func stream(name: String, schema: Schema, input: @escaping @Sendable () -> any BatchInput) -> DataFrame {
+        DataFrame(session: session, plan: .source(SourceRelation(name: name, schema: schema, content: .stream(input))))
+    }
+}
+
+/// Rows added by code, each `addData` call becoming available to the next micro-batch.
+public final class MemoryStream: Sendable {
+    public let schema: Schema
+    private let queue: QueueInput
+    private let session: Session
+    private let name: String
+
+    init(session: Session, schema: Schema, name: String) {
+        self.session = session
+        self.schema = schema
+        self.name = name
+        self.queue = QueueInput(name: name, schema: schema, oneAtATime: false)
+    }
+
+    /// The stream as a DataFrame.
+    public func toDF() -> DataFrame {
+        let queue = self.queue
+        return DataStreamReader(session: session).stream(name: name, schema: schema) { queue }
+    }
+
+    /// Adds rows of boxed values.
+    public func addData(_ rows: [[Value]]) throws(BatchError) {
+        try queue.enqueue(try RecordBatch(schema: schema, rows: rows))
+    }
+
+    /// Adds a batch.
+    public func addData(_ batch: RecordBatch) throws(BatchError) { try queue.enqueue(batch) }
+}
