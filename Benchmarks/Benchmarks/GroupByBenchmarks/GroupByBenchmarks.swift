@@ -33,6 +33,20 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // The same values with every 100th row null, so the sum takes its validity-checking path.
+    var nullable = PrimitiveColumnBuilder<Double>(capacity: values.count)
+    for row in values.values.indices {
+        if row % 100 == 99 { nullable.appendNull() } else { nullable.append(values.values[row]) }
+    }
+    let nullableValues = nullable.finish()
+    Benchmark("group-by/sum-per-group-nullable", configuration: .init(tags: rows)) { [groups] benchmark in
+        for _ in benchmark.scaledIterations {
+            var totals = ContiguousArray<Double>()
+            GroupedAggregates.sum(nullableValues, groups: groups, into: &totals)
+            blackHole(totals)
+        }
+    }
+
     Benchmark("filter/price-above-50", configuration: .init(tags: rows)) { benchmark in
         for _ in benchmark.scaledIterations { blackHole(prices.select(.greater, 50)) }
     }

@@ -1,5 +1,5 @@
 // Kernels over the 500k parsed lecture orders (100 clients): the counterparts of Int64GroupIndex.assignGroups,
-// GroupedAggregates.sum, a PrimitiveColumn<Double> selection (price > 50), SluiceOrders' BuySellCounts
+// GroupedAggregates.sum (without and with nulls), a PrimitiveColumn<Double> selection (price > 50), SluiceOrders' BuySellCounts
 // (count-buys), and count-buys plus ClientTotals' add and top(5) (the whole count-buys + top-5 query).
 //
 // The hash table is the same design as Int64GroupIndex (open addressing, linear probing, SplitMix64,
@@ -100,6 +100,20 @@ struct GroupedValues {
     }
 };
 
+// sum-per-group with every 100th value null: a validity bit per row, 1 for a value, as in ValidityBitmap.
+void sumPerGroupNullable(benchmark::State& state, const GroupedValues* input) {
+    std::vector<uint64_t> validity((input->values.size() + 63) / 64, 0);
+    for (std::size_t row = 0; row < input->values.size(); ++row)
+        if (row % 100 != 99) validity[row >> 6] |= uint64_t(1) << (row & 63);
+    for (auto _ : state) {
+        std::vector<double> totals(input->groupCount, 0.0);
+        for (std::size_t row = 0; row < input->values.size(); ++row)
+            if (validity[row >> 6] >> (row & 63) & 1) totals[input->groups[row]] += input->values[row];
+        benchmark::DoNotOptimize(totals.data());
+    }
+    state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * input->values.size()));
+}
+
 void sumPerGroup(benchmark::State& state, const GroupedValues* input) {
     for (auto _ : state) {
         std::vector<double> totals(input->groupCount, 0.0);
@@ -160,6 +174,7 @@ void registerGroupByBenchmarks(const OrderColumns& orders) {
     timedPerIteration(benchmark::RegisterBenchmark("group-by/assign-groups", assignGroups, &orders), 300);
     static const GroupedValues grouped(orders);
     timedPerIteration(benchmark::RegisterBenchmark("group-by/sum-per-group", sumPerGroup, &grouped), 2000);
+    timedPerIteration(benchmark::RegisterBenchmark("group-by/sum-per-group-nullable", sumPerGroupNullable, &grouped), 2000);
     timedPerIteration(benchmark::RegisterBenchmark("filter/price-above-50", filterPriceAbove50, &orders), 2000);
     timedPerIteration(benchmark::RegisterBenchmark("count-buys", countBuysOnly, &orders), 2000);
     timedPerIteration(benchmark::RegisterBenchmark("count-buys+top5-clients", countBuysAndTopClients, &orders), 300);
