@@ -50,8 +50,13 @@ struct HashAggregation: Sendable {
             if let argument = aggregate.argument { values = expansion.gather(try ExpressionEvaluator.evaluate(argument, on: batch)) }
             accumulators[index].add(values, groups: groups, groupCount: table.count)
         }
-        var seen = Set<Int32>()
-        return groups.filter { seen.insert($0).inserted }.map(Int.init)
+        var touched: [Int] = []
+        var isTouched = [Bool](repeating: false, count: table.count)
+        for group in groups where !isTouched[Int(group)] {
+            isTouched[Int(group)] = true
+            touched.append(Int(group))
+        }
+        return touched
     }
 
     /// The aggregation holding only `groups` (renumbered 0, 1, … in that order): how evicted groups'
@@ -59,7 +64,7 @@ struct HashAggregation: Sendable {
     func retaining(_ groups: [Int]) -> HashAggregation {
         var copy = self
         var table = GroupKeyTable(keyCount: keys.count)
-        let keyRows = groups.map { self.table.keys[$0] }
+        let keyRows = groups.map { self.table.key(of: $0) }
         let columns = (0 ..< keys.count).map { position in
             GroupKeyTable.column(of: keyRows.map { $0[position] })
         }
@@ -75,7 +80,7 @@ struct HashAggregation: Sendable {
         for group in groups ?? Array(0 ..< table.count) {
             var row: [Value] = []
             for (position, key) in keys.enumerated() {
-                let value = table.keys[group][position]
+                let value = table.key(of: group)[position]
                 if case .window(_, let length, _, _) = key.unaliased, case .timestamp(let start) = value {
                     row += [value, .timestamp(start + length.microseconds)]
                 } else {

@@ -67,6 +67,12 @@ public indirect enum Expression: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Whether this is a (possibly aliased) session window.
+    public var isSessionWindow: Bool {
+        if case .sessionWindow = unaliased { return true }
+        return false
+    }
+
     /// The expression without a top-level alias.
     public var unaliased: Expression {
         if case .alias(let operand, _) = self { return operand.unaliased }
