@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "SluiceOrders", targets: ["SluiceOrders"]),
         .library(name: "SluiceDStream", targets: ["SluiceDStream"]),
         .library(name: "SluiceStructured", targets: ["SluiceStructured"]),
+        .library(name: "SluiceTesting", targets: ["SluiceTesting"]),
         .executable(name: "sluice-harness", targets: ["sluice-harness"]),
         .executable(name: "network-wordcount", targets: ["network-wordcount"]),
         .executable(name: "stateful-network-wordcount", targets: ["stateful-network-wordcount"]),
@@ -26,6 +27,7 @@ let package = Package(
         .target(name: "SluiceOrders", dependencies: ["SluiceCore"]),
         .target(name: "SluiceDStream", dependencies: ["SluiceCore"]),
         .target(name: "SluiceStructured", dependencies: ["SluiceCore"]),
+        .target(name: "SluiceTesting"),
         .target(
             name: "SluiceHarness",
             dependencies: [
@@ -45,9 +47,9 @@ let package = Package(
         .executableTarget(name: "windowed-order-counts", dependencies: ["SluiceExamples"], path: "Examples/windowed-order-counts"),
         .testTarget(name: "SluiceCoreTests", dependencies: ["SluiceCore"]),
         .testTarget(name: "SluiceOrdersTests", dependencies: ["SluiceOrders"]),
-        .testTarget(name: "SluiceDStreamTests", dependencies: ["SluiceDStream"]),
+        .testTarget(name: "SluiceDStreamTests", dependencies: ["SluiceDStream", "SluiceTesting"]),
         .testTarget(name: "SluiceExamplesTests", dependencies: ["SluiceExamples"]),
-        .testTarget(name: "SluiceStructuredTests", dependencies: ["SluiceStructured", "SluiceOrders"]),
+        .testTarget(name: "SluiceStructuredTests", dependencies: ["SluiceStructured", "SluiceOrders", "SluiceTesting"]),
         .testTarget(
             name: "SluiceHarnessTests",
             dependencies: [

@@ -1,4 +1,5 @@
 import SluiceCore
+import SluiceTesting
 import Synchronization
 import Testing
 @testable import SluiceStructured
@@ -58,7 +59,7 @@ import Testing
     }
 
     @Test func incrementalSessionsEqualTheBatchAnswerOverEveryPrefix() throws {
-        var random = PrefixIntegrityTests.Generator(state: 7)
+        var random = SeededGenerator(seed: 7)
         let stream = session.readStream.memory(schema: Self.schema)
         let query = try sessions(stream.toDF()).writeStream.outputMode(.complete).queryName("s").start(driving: .caller)
         var prefix: [[Value]] = []

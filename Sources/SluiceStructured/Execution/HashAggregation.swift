@@ -14,13 +14,7 @@ struct HashAggregation: Sendable {
 
     init(keys: [Expression], aggregates: [Expression], input: Schema) throws(AnalysisError) {
         self.keys = keys
-        var parsed: [(AggregateFunction, Expression?)] = []
-        for aggregate in aggregates {
-            guard case .aggregate(let function, let argument) = aggregate.unaliased else {
-                throw AnalysisError("'\(aggregate)' must be a single aggregate (count, sum, avg, min, max), optionally with an alias")
-            }
-            parsed.append((function, argument))
-        }
+        let parsed = try AggregateCall.parse(aggregates)
         self.aggregates = parsed
         self.outputSchema = try Analyzer.schema(of: .aggregate(.source(SourceRelation(name: "input", schema: input, content: .table([]))),
                                                                keys: keys, aggregates: aggregates))
@@ -28,7 +22,7 @@ struct HashAggregation: Sendable {
         for key in keys { keyFieldCount += try Analyzer.fields(of: key, in: input).count }
         self.table = GroupKeyTable(keyCount: keys.count)
         self.accumulators = outputSchema.fields[keyFieldCount...].enumerated().map { index, field in
-            Accumulator(parsed[index].0, resultType: field.type)
+            Accumulator(parsed[index].function, resultType: field.type)
         }
     }
 
@@ -91,5 +85,20 @@ struct HashAggregation: Sendable {
             try? builder.append(row: row)
         }
         return builder.finish()
+    }
+}
+
+/// An aggregate of a `groupBy(…).agg(…)` list: its function and argument (none for `count(*)`).
+enum AggregateCall {
+    /// The calls of `aggregates`, each of which must be one aggregate, optionally aliased.
+    static func parse(_ aggregates: [Expression]) throws(AnalysisError) -> [(function: AggregateFunction, argument: Expression?)] {
+        var calls: [(function: AggregateFunction, argument: Expression?)] = []
+        for aggregate in aggregates {
+            guard case .aggregate(let function, let argument) = aggregate.unaliased else {
+                throw AnalysisError("'\(aggregate)' must be a single aggregate (count, sum, avg, min, max), optionally with an alias")
+            }
+            calls.append((function, argument))
+        }
+        return calls
     }
 }

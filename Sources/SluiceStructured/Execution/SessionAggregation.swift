@@ -37,14 +37,7 @@ struct SessionAggregation: Sendable {
         self.sessionPosition = position
         self.time = time
         self.gap = gap.microseconds
-        var parsed: [(AggregateFunction, Expression?)] = []
-        for aggregate in aggregates {
-            guard case .aggregate(let function, let argument) = aggregate.unaliased else {
-                throw AnalysisError("'\(aggregate)' must be a single aggregate (count, sum, avg, min, max), optionally with an alias")
-            }
-            parsed.append((function, argument))
-        }
-        self.aggregates = parsed
+        self.aggregates = try AggregateCall.parse(aggregates)
         self.outputSchema = try Analyzer.schema(of: .aggregate(.source(SourceRelation(name: "input", schema: input, content: .table([]))),
                                                                keys: keys, aggregates: aggregates))
     }

@@ -86,6 +86,18 @@ public enum BinaryOperator: String, Sendable, Hashable {
     case equal = "=", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
     case and = "AND", or = "OR"
 
+    /// The core's comparison for a comparison operator.
+    var comparison: ComparisonOperator {
+        switch self {
+        case .equal: .equal
+        case .notEqual: .notEqual
+        case .less: .less
+        case .lessOrEqual: .lessOrEqual
+        case .greater: .greater
+        default: .greaterOrEqual
+        }
+    }
+
     var isArithmetic: Bool { [.add, .subtract, .multiply, .divide, .remainder].contains(self) }
     var isComparison: Bool { [.equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual].contains(self) }
 }
