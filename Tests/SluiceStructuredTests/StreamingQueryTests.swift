@@ -178,3 +178,16 @@ import Testing
         #expect(try session.table("totals").collect() == [[.int64(expected), .int64(3000)]])
     }
 }
+
+@Suite struct StreamingLimitTests {
+    @Test func aLimitOnAStatelessStreamHoldsAcrossBatches() throws {
+        let session = Session()
+        let stream = session.readStream.memory(schema: Schema([Field("n", .int64)]))
+        let query = try stream.toDF().limit(3).writeStream.queryName("first3").start(driving: .caller)
+        try stream.addData([[.int64(1)], [.int64(2)]])
+        try query.processAllAvailable()
+        try stream.addData([[.int64(3)], [.int64(4)]])
+        try query.processAllAvailable()
+        #expect(try session.table("first3").collect() == [[.int64(1)], [.int64(2)], [.int64(3)]])
+    }
+}

@@ -69,6 +69,14 @@ struct IncrementalPlan: Sendable {
         }
     }
 
+    /// The smallest `limit` above the stateful operator, if any.
+    var limit: Int? {
+        above.compactMap { node -> Int? in
+            if case .limit(_, let count) = node { return count }
+            return nil
+        }.min()
+    }
+
     /// `input` wrapped in the operators above the stateful one.
     func applyingAbove(to input: LogicalPlan) -> LogicalPlan {
         above.reversed().reduce(input) { inner, wrapper in

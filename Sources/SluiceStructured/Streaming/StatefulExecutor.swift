@@ -18,6 +18,8 @@ struct StatefulExecutor: Sendable {
     /// Live groups of the aggregation or deduplication (evicted ones are left out).
     private var liveGroups: [Int] = []
     private(set) var watermark: Timestamp?
+    /// Rows a stateless query with a limit has written so far.
+    private var rowsEmitted = 0
     private var maximumEventTime: Int64?
 
     /// What one batch did, for the query's progress.
@@ -67,7 +69,7 @@ struct StatefulExecutor: Sendable {
             let distinct = deduplicate(rows, columns: columns, &outcome)
             let schema = try Analyzer.schema(of: plan.stateless)
             outcome.output = try BatchExecutor.execute(plan.applyingAbove(to: .source(SourceRelation(name: "state", schema: schema, content: .table(distinct)))))
-        case nil: outcome.output = rows
+        case nil: outcome.output = limitedAcrossBatches(rows)
         }
         advanceWatermark()
         return outcome
@@ -164,6 +166,18 @@ struct StatefulExecutor: Sendable {
         }
         outcome.stateRowsTotal = liveGroups.count
         self.seen = seen
+        return output
+    }
+
+    /// A stateless query's rows, cut so that a `limit` above it holds over the whole stream, not per batch.
+    private mutating func limitedAcrossBatches(_ rows: [RecordBatch]) -> [RecordBatch] {
+        guard let limit = plan.limit else { return rows }
+        var output: [RecordBatch] = []
+        for batch in rows where rowsEmitted < limit {
+            let taken = Swift.min(batch.rowCount, limit - rowsEmitted)
+            output.append(batch.slice(rows: 0 ..< taken))
+            rowsEmitted += taken
+        }
         return output
     }
 
