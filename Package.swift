@@ -9,12 +9,15 @@ let package = Package(
         .library(name: "SluiceOrders", targets: ["SluiceOrders"]),
         .library(name: "SluiceDStream", targets: ["SluiceDStream"]),
         .library(name: "SluiceStructured", targets: ["SluiceStructured"]),
+        .library(name: "SluiceTesting", targets: ["SluiceTesting"]),
         .executable(name: "sluice-harness", targets: ["sluice-harness"]),
         .executable(name: "network-wordcount", targets: ["network-wordcount"]),
         .executable(name: "stateful-network-wordcount", targets: ["stateful-network-wordcount"]),
         .executable(name: "count-buys", targets: ["count-buys"]),
         .executable(name: "top-clients", targets: ["top-clients"]),
         .executable(name: "windows-operations", targets: ["windows-operations"]),
+        .executable(name: "structured-wordcount", targets: ["structured-wordcount"]),
+        .executable(name: "windowed-order-counts", targets: ["windowed-order-counts"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -24,6 +27,7 @@ let package = Package(
         .target(name: "SluiceOrders", dependencies: ["SluiceCore"]),
         .target(name: "SluiceDStream", dependencies: ["SluiceCore"]),
         .target(name: "SluiceStructured", dependencies: ["SluiceCore"]),
+        .target(name: "SluiceTesting"),
         .target(
             name: "SluiceHarness",
             dependencies: [
@@ -33,17 +37,19 @@ let package = Package(
             path: "Harness/SluiceHarness"
         ),
         .executableTarget(name: "sluice-harness", dependencies: ["SluiceHarness"], path: "Harness/sluice-harness"),
-        .target(name: "SluiceExamples", dependencies: ["SluiceDStream", "SluiceOrders"], path: "Examples/SluiceExamples"),
+        .target(name: "SluiceExamples", dependencies: ["SluiceDStream", "SluiceStructured", "SluiceOrders"], path: "Examples/SluiceExamples"),
         .executableTarget(name: "network-wordcount", dependencies: ["SluiceExamples"], path: "Examples/network-wordcount"),
         .executableTarget(name: "stateful-network-wordcount", dependencies: ["SluiceExamples"], path: "Examples/stateful-network-wordcount"),
         .executableTarget(name: "count-buys", dependencies: ["SluiceExamples"], path: "Examples/count-buys"),
         .executableTarget(name: "top-clients", dependencies: ["SluiceExamples"], path: "Examples/top-clients"),
         .executableTarget(name: "windows-operations", dependencies: ["SluiceExamples"], path: "Examples/windows-operations"),
+        .executableTarget(name: "structured-wordcount", dependencies: ["SluiceExamples"], path: "Examples/structured-wordcount"),
+        .executableTarget(name: "windowed-order-counts", dependencies: ["SluiceExamples"], path: "Examples/windowed-order-counts"),
         .testTarget(name: "SluiceCoreTests", dependencies: ["SluiceCore"]),
         .testTarget(name: "SluiceOrdersTests", dependencies: ["SluiceOrders"]),
-        .testTarget(name: "SluiceDStreamTests", dependencies: ["SluiceDStream"]),
+        .testTarget(name: "SluiceDStreamTests", dependencies: ["SluiceDStream", "SluiceTesting"]),
         .testTarget(name: "SluiceExamplesTests", dependencies: ["SluiceExamples"]),
-        .testTarget(name: "SluiceStructuredTests", dependencies: ["SluiceStructured", "SluiceOrders"]),
+        .testTarget(name: "SluiceStructuredTests", dependencies: ["SluiceStructured", "SluiceOrders", "SluiceTesting"]),
         .testTarget(
             name: "SluiceHarnessTests",
             dependencies: [

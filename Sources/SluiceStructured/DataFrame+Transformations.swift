@@ -35,6 +35,17 @@ extension DataFrame {
     /// Groups rows by the named columns.
     public func groupBy(_ names: String...) -> GroupedData { GroupedData(frame: self, keys: names.map { .column($0) }) }
 
+    /// This DataFrame's rows matched with `other`'s on equal `columns` (`other` must be static when this
+    /// one is a stream): the join columns once, then this side's other columns, then `other`'s.
+    public func join(_ other: DataFrame, on columns: [String], kind: JoinKind = .inner) -> DataFrame {
+        with(.join(plan, other.plan, columns: columns, kind: kind))
+    }
+
+    /// Joins on one column.
+    public func join(_ other: DataFrame, on column: String, kind: JoinKind = .inner) -> DataFrame {
+        join(other, on: [column], kind: kind)
+    }
+
     /// Rows sorted by the keys (`col("x").desc()` for descending).
     public func orderBy(_ keys: SortOrder...) -> DataFrame { with(.sort(plan, keys.map(\.key))) }
 

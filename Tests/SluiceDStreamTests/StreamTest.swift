@@ -1,5 +1,6 @@
 import Foundation
 import SluiceCore
+import SluiceTesting
 import Synchronization
 @testable import SluiceDStream
 
@@ -54,19 +55,4 @@ func equal<Key: Equatable, Value: Equatable>(_ lhs: [[(Key, Value)]], _ rhs: [[(
 /// A fresh checkpoint directory under the temporary directory.
 func temporaryDirectory(_ label: String) -> String {
     NSTemporaryDirectory() + "sluice-\(label)-" + UUID().uuidString
-}
-
-/// SplitMix64: a seeded generator, so random test inputs are the same on every run.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }

@@ -1,4 +1,5 @@
 import SluiceCore
+import SluiceTesting
 import Synchronization
 import Testing
 @testable import SluiceStructured
@@ -8,19 +9,8 @@ import Testing
 @Suite struct PrefixIntegrityTests {
     static let schema = Schema([Field("key", .string), Field("time", .timestamp), Field("amount", .int64, nullable: true)])
 
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static func randomBatches(seed: UInt64) -> [[[Value]]] {
-        var random = Generator(state: seed)
+        var random = SeededGenerator(seed: seed)
         return (0 ..< Int.random(in: 1 ... 8, using: &random)).map { _ in
             (0 ..< Int.random(in: 0 ... 30, using: &random)).map { _ in
                 [.string(["a", "b", "c", "d"].randomElement(using: &random)!),

@@ -1,3 +1,4 @@
+import Foundation
 import SluiceCore
 import Synchronization
 import Testing
@@ -126,5 +127,31 @@ import Testing
         +-----+-----+
 
         """])
+    }
+}
+
+@Suite struct ProducerStreamTests {
+    @Test func producerThreadsFeedAQueryThroughTheRing() throws {
+        let session = Session()
+        let schema = Schema([Field("n", .int64)])
+        let (frame, input) = session.readStream.producers(schema: schema)
+        let query = try frame.groupBy().agg(sum(col("n")).alias("total"), count("*").alias("rows"))
+            .writeStream.outputMode(.complete).queryName("totals").start(driving: .caller)
+        let producers = try (0 ..< 3).map { _ in try input.makeProducer() }
+        let threads = producers.enumerated().map { index, producer in
+            Thread {
+                for chunk in 0 ..< 20 {
+                    let first = index * 1000 + chunk * 50
+                    let rows: [[Value]] = (first ..< first + 50).map { [Value.int64(Int64($0))] }
+                    _ = try? producer.send(try RecordBatch(schema: schema, rows: rows))
+                }
+                producer.finish()
+            }
+        }
+        threads.forEach { $0.start() }
+        #expect(input.waitForRows(atLeast: 3001, timeout: .seconds(30)) == .finished(rowsAvailable: 3000))
+        try query.processAllAvailable()
+        let expected: Int64 = (0 ..< 3000).reduce(0) { $0 + Int64($1) }
+        #expect(try session.table("totals").collect() == [[.int64(expected), .int64(3000)]])
     }
 }

@@ -19,6 +19,11 @@ enum BatchExecutor {
             var output: [RecordBatch] = []
             for batch in try execute(child) { output.append(try Selection.apply(predicate, to: batch)) }
             return output
+        case .aggregate(let child, let keys, let aggregates) where keys.contains(where: \.isSessionWindow):
+            _ = try Analyzer.schema(of: plan)
+            var aggregation = try SessionAggregation(keys: keys, aggregates: aggregates, input: try Analyzer.schema(of: child))
+            for batch in try execute(child) { _ = try aggregation.add(batch) }
+            return [aggregation.result()]
         case .aggregate(let child, let keys, let aggregates):
             _ = try Analyzer.schema(of: plan)
             var aggregation = try HashAggregation(keys: keys, aggregates: aggregates, input: try Analyzer.schema(of: child))
@@ -44,6 +49,14 @@ enum BatchExecutor {
                 }
                 output.append(batch.gather(SelectionVector(firstRows)))
             }
+            return output
+        case .join(let left, let right, let columns, let kind):
+            let schema = try Analyzer.schema(of: plan)
+            let rightRows = try execute(right)
+            let rightBatch = rightRows.isEmpty ? RecordBatch.empty(try Analyzer.schema(of: right)) : try HashJoin.concatenate(rightRows)
+            var join = HashJoin(right: rightBatch, columns: columns, kind: kind, schema: schema)
+            var output: [RecordBatch] = []
+            for batch in try execute(left) { output.append(try join.probe(batch)) }
             return output
         case .sort(let child, let keys):
             let schema = try Analyzer.schema(of: plan)

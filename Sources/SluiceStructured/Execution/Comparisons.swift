@@ -19,14 +19,7 @@ enum Comparisons {
     }
 
     static func holds<T: Comparable>(_ op: BinaryOperator, _ lhs: T, _ rhs: T) -> Bool {
-        switch op {
-        case .equal: lhs == rhs
-        case .notEqual: lhs != rhs
-        case .less: lhs < rhs
-        case .lessOrEqual: lhs <= rhs
-        case .greater: lhs > rhs
-        default: lhs >= rhs
-        }
+        op.comparison.holds(lhs, rhs)
     }
 
     private static func zipCompare<T: Comparable>(_ op: BinaryOperator, _ lhs: PrimitiveColumn<T>, _ rhs: PrimitiveColumn<T>) -> PrimitiveColumn<Bool> {

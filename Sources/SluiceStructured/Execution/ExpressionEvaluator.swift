@@ -40,16 +40,19 @@ enum ExpressionEvaluator {
         }
     }
 
-    /// A column holding `value` in each of `count` rows.
-    static func constant(_ value: Value, count: Int) -> ColumnVector {
+    /// A column holding `value` in each of `count` rows; a null is of `type`.
+    static func constant(_ value: Value, count: Int, type: DataType = .int64) -> ColumnVector {
         switch value {
-        case .null: .int64(PrimitiveColumn(ColumnBuffer(repeatElement(Int64(0), count: count)), validity: ValidityBitmap(repeatElement(false, count: count))))
-        case .int64(let x): .int64(PrimitiveColumn(repeatElement(x, count: count)))
-        case .double(let x): .double(PrimitiveColumn(repeatElement(x, count: count)))
-        case .bool(let x): .bool(PrimitiveColumn(repeatElement(x, count: count)))
-        case .timestamp(let x): .timestamp(PrimitiveColumn(repeatElement(x, count: count)))
+        case .null:
+            var builder = RecordBatchBuilder(schema: Schema([Field("null", type, nullable: true)]), capacity: count)
+            for _ in 0 ..< count { try? builder.append(row: [.null]) }
+            return builder.finish().columns[0]
+        case .int64(let x): return .int64(PrimitiveColumn(repeatElement(x, count: count)))
+        case .double(let x): return .double(PrimitiveColumn(repeatElement(x, count: count)))
+        case .bool(let x): return .bool(PrimitiveColumn(repeatElement(x, count: count)))
+        case .timestamp(let x): return .timestamp(PrimitiveColumn(repeatElement(x, count: count)))
         case .string(let x):
-            .string(StringColumn(codes: ColumnBuffer(repeatElement(Int32(0), count: count)), dictionary: StringDictionary([x])))
+            return .string(StringColumn(codes: ColumnBuffer(repeatElement(Int32(0), count: count)), dictionary: StringDictionary([x])))
         }
     }
 

@@ -14,13 +14,7 @@ struct HashAggregation: Sendable {
 
     init(keys: [Expression], aggregates: [Expression], input: Schema) throws(AnalysisError) {
         self.keys = keys
-        var parsed: [(AggregateFunction, Expression?)] = []
-        for aggregate in aggregates {
-            guard case .aggregate(let function, let argument) = aggregate.unaliased else {
-                throw AnalysisError("'\(aggregate)' must be a single aggregate (count, sum, avg, min, max), optionally with an alias")
-            }
-            parsed.append((function, argument))
-        }
+        let parsed = try AggregateCall.parse(aggregates)
         self.aggregates = parsed
         self.outputSchema = try Analyzer.schema(of: .aggregate(.source(SourceRelation(name: "input", schema: input, content: .table([]))),
                                                                keys: keys, aggregates: aggregates))
@@ -28,7 +22,7 @@ struct HashAggregation: Sendable {
         for key in keys { keyFieldCount += try Analyzer.fields(of: key, in: input).count }
         self.table = GroupKeyTable(keyCount: keys.count)
         self.accumulators = outputSchema.fields[keyFieldCount...].enumerated().map { index, field in
-            Accumulator(parsed[index].0, resultType: field.type)
+            Accumulator(parsed[index].function, resultType: field.type)
         }
     }
 
@@ -50,8 +44,13 @@ struct HashAggregation: Sendable {
             if let argument = aggregate.argument { values = expansion.gather(try ExpressionEvaluator.evaluate(argument, on: batch)) }
             accumulators[index].add(values, groups: groups, groupCount: table.count)
         }
-        var seen = Set<Int32>()
-        return groups.filter { seen.insert($0).inserted }.map(Int.init)
+        var touched: [Int] = []
+        var isTouched = [Bool](repeating: false, count: table.count)
+        for group in groups where !isTouched[Int(group)] {
+            isTouched[Int(group)] = true
+            touched.append(Int(group))
+        }
+        return touched
     }
 
     /// The aggregation holding only `groups` (renumbered 0, 1, … in that order): how evicted groups'
@@ -59,7 +58,7 @@ struct HashAggregation: Sendable {
     func retaining(_ groups: [Int]) -> HashAggregation {
         var copy = self
         var table = GroupKeyTable(keyCount: keys.count)
-        let keyRows = groups.map { self.table.keys[$0] }
+        let keyRows = groups.map { self.table.key(of: $0) }
         let columns = (0 ..< keys.count).map { position in
             GroupKeyTable.column(of: keyRows.map { $0[position] })
         }
@@ -75,7 +74,7 @@ struct HashAggregation: Sendable {
         for group in groups ?? Array(0 ..< table.count) {
             var row: [Value] = []
             for (position, key) in keys.enumerated() {
-                let value = table.keys[group][position]
+                let value = table.key(of: group)[position]
                 if case .window(_, let length, _, _) = key.unaliased, case .timestamp(let start) = value {
                     row += [value, .timestamp(start + length.microseconds)]
                 } else {
@@ -86,5 +85,20 @@ struct HashAggregation: Sendable {
             try? builder.append(row: row)
         }
         return builder.finish()
+    }
+}
+
+/// An aggregate of a `groupBy(…).agg(…)` list: its function and argument (none for `count(*)`).
+enum AggregateCall {
+    /// The calls of `aggregates`, each of which must be one aggregate, optionally aliased.
+    static func parse(_ aggregates: [Expression]) throws(AnalysisError) -> [(function: AggregateFunction, argument: Expression?)] {
+        var calls: [(function: AggregateFunction, argument: Expression?)] = []
+        for aggregate in aggregates {
+            guard case .aggregate(let function, let argument) = aggregate.unaliased else {
+                throw AnalysisError("'\(aggregate)' must be a single aggregate (count, sum, avg, min, max), optionally with an alias")
+            }
+            calls.append((function, argument))
+        }
+        return calls
     }
 }

@@ -39,12 +39,14 @@ enum Projection {
     }
 }
 
-/// `filter`: the rows whose condition is true (null counts as false).
+/// `filter`: the rows whose condition is true (null counts as false); a batch whose rows all pass is
+/// returned as it is, without copying.
 enum Selection {
     static func apply(_ predicate: Expression, to batch: RecordBatch) throws(AnalysisError) -> RecordBatch {
         guard case .bool(let condition) = try ExpressionEvaluator.evaluate(predicate, on: batch) else {
             throw .typeMismatch(predicate, "a filter needs a boolean condition")
         }
-        return batch.gather(condition.selectTrue())
+        let selected = condition.selectTrue()
+        return selected.count == batch.rowCount ? batch : batch.gather(selected)
     }
 }

@@ -6,7 +6,8 @@ import SluiceCore
 /// Spark's alignment: windows start at `start + k·slide`; a row at time `t` belongs to every window
 /// `[s, s + length)` with `s ≤ t < s + length`.
 struct WindowExpansion {
-    /// The source row of each expanded row; nil when there is no window key (rows are not repeated).
+    /// The source row of each expanded row; nil when rows are not repeated (no window key, or tumbling
+    /// windows over a column without nulls: each row is in exactly one window).
     private let rows: ContiguousArray<Int32>?
     private let starts: PrimitiveColumn<Int64>?
     private let windowKey: Expression?
@@ -25,6 +26,14 @@ struct WindowExpansion {
             throw .typeMismatch(key, "window needs a timestamp column")
         }
         let (lengthMicros, slideMicros, offset) = (length.microseconds, slide.microseconds, start.microseconds)
+        if lengthMicros == slideMicros && times.validity == nil {
+            let starts = times.values.map { ($0 - offset).floorDivided(by: slideMicros) * slideMicros + offset }
+            self.rows = nil
+            self.starts = PrimitiveColumn(ColumnBuffer(starts))
+            self.windowKey = key
+            self.rowCount = batch.rowCount
+            return
+        }
         var rows = ContiguousArray<Int32>()
         var starts = ContiguousArray<Int64>()
         for row in 0 ..< times.count where !times.isNull(row) {

@@ -67,6 +67,12 @@ public indirect enum Expression: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Whether this is a (possibly aliased) session window.
+    public var isSessionWindow: Bool {
+        if case .sessionWindow = unaliased { return true }
+        return false
+    }
+
     /// The expression without a top-level alias.
     public var unaliased: Expression {
         if case .alias(let operand, _) = self { return operand.unaliased }
@@ -79,6 +85,18 @@ public enum BinaryOperator: String, Sendable, Hashable {
     case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%"
     case equal = "=", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
     case and = "AND", or = "OR"
+
+    /// The core's comparison for a comparison operator.
+    var comparison: ComparisonOperator {
+        switch self {
+        case .equal: .equal
+        case .notEqual: .notEqual
+        case .less: .less
+        case .lessOrEqual: .lessOrEqual
+        case .greater: .greater
+        default: .greaterOrEqual
+        }
+    }
 
     var isArithmetic: Bool { [.add, .subtract, .multiply, .divide, .remainder].contains(self) }
     var isComparison: Bool { [.equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual].contains(self) }

@@ -37,6 +37,24 @@ public enum Analyzer {
             let input = try schema(of: child)
             for column in columns where input.index(of: column) == nil { throw .unknownColumn(column, in: input) }
             return input
+        case .join(let left, let right, let columns, let kind):
+            let leftSchema = try schema(of: left)
+            let rightSchema = try schema(of: right)
+            var output: [Field] = []
+            for column in columns {
+                guard let leftIndex = leftSchema.index(of: column) else { throw .unknownColumn(column, in: leftSchema) }
+                guard let rightIndex = rightSchema.index(of: column) else { throw .unknownColumn(column, in: rightSchema) }
+                let (leftField, rightField) = (leftSchema.fields[leftIndex], rightSchema.fields[rightIndex])
+                guard leftField.type == rightField.type else {
+                    throw AnalysisError("join column '\(column)' is \(leftField.type) on the left and \(rightField.type) on the right")
+                }
+                output.append(leftField)
+            }
+            output += leftSchema.fields.filter { !columns.contains($0.name) }
+            output += rightSchema.fields.filter { !columns.contains($0.name) }.map { field in
+                Field(field.name, field.type, nullable: field.isNullable || kind == .leftOuter)
+            }
+            return try uniqueSchema(output)
         case .sort(let child, let keys):
             let input = try schema(of: child)
             for key in keys { _ = try field(of: key.expression, in: input) }

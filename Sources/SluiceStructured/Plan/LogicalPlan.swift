@@ -14,6 +14,10 @@ public indirect enum LogicalPlan: Sendable {
     case watermark(LogicalPlan, column: String, delay: Duration)
     /// Each distinct combination of `columns` once (the first row seen).
     case deduplicate(LogicalPlan, columns: [String])
+    /// The rows of the left plan matched with rows of the right one on equal `columns` (an equi-join
+    /// "using" columns, as `df.join(other, "id")`): the join columns once, then the left's other
+    /// columns, then the right's.
+    case join(LogicalPlan, LogicalPlan, columns: [String], kind: JoinKind)
     /// Rows sorted by the keys.
     case sort(LogicalPlan, [SortKey])
     /// The first rows only.
@@ -26,6 +30,8 @@ public indirect enum LogicalPlan: Sendable {
         case .project(let child, _), .filter(let child, _), .aggregate(let child, _, _), .watermark(let child, _, _),
              .deduplicate(let child, _), .sort(let child, _), .limit(let child, _):
             child.isStreaming
+        case .join(let left, let right, _, _):
+            left.isStreaming || right.isStreaming
         }
     }
 }
@@ -64,4 +70,12 @@ public struct SortKey: Sendable {
         self.expression = expression
         self.ascending = ascending
     }
+}
+
+/// How unmatched rows of a join are treated.
+public enum JoinKind: String, Sendable {
+    /// Only matched rows.
+    case inner
+    /// Every left row; right columns are null where nothing matched.
+    case leftOuter = "left_outer"
 }

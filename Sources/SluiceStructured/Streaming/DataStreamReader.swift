@@ -19,6 +19,14 @@ public struct DataStreamReader: Sendable {
         }
     }
 
+    /// A stream fed by in-process producer threads through the lock-free ingest channel: each producer
+    /// (`input.makeProducer()`) sends record batches of `schema`.
+    public func producers(schema: Schema, name: String = "producers", capacityPerProducer: Int = 64,
+                          fullBufferPolicy: FullBufferPolicy = .wait) -> (frame: DataFrame, input: ChannelInput) {
+        let input = ChannelInput(name: name, schema: schema, capacityPerProducer: capacityPerProducer, fullBufferPolicy: fullBufferPolicy)
+        return (stream(name: name, schema: schema) { input }, input)
+    }
+
     /// A stream that tests (and in-process code) add rows to: Spark's `MemoryStream`.
     public func memory(schema: Schema, name: String = "memory") -> MemoryStream {
         MemoryStream(session: session, schema: schema, name: name)

@@ -42,9 +42,9 @@ struct IncrementalPlan: Sendable {
             return nil
         }.first
         guard let source = node.nodes.lazy.compactMap({ node -> SourceRelation? in
-            if case .source(let relation) = node { return relation }
+            if case .source(let relation) = node, relation.isStreaming { return relation }
             return nil
-        }).first else { throw AnalysisError("a streaming query needs a source") }
+        }).first else { throw AnalysisError("a streaming query needs a stream source") }
         self.source = source
     }
 
@@ -75,6 +75,7 @@ extension LogicalPlan {
         case .aggregate(let child, let keys, let aggregates): .aggregate(child.replacingSource(with: relation), keys: keys, aggregates: aggregates)
         case .watermark(let child, let column, let delay): .watermark(child.replacingSource(with: relation), column: column, delay: delay)
         case .deduplicate(let child, let columns): .deduplicate(child.replacingSource(with: relation), columns: columns)
+        case .join(let left, let right, let columns, let kind): .join(left.replacingSource(with: relation), right, columns: columns, kind: kind)
         case .sort(let child, let keys): .sort(child.replacingSource(with: relation), keys)
         case .limit(let child, let count): .limit(child.replacingSource(with: relation), count)
         }

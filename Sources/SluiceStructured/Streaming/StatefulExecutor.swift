@@ -13,6 +13,7 @@ struct StatefulExecutor: Sendable {
     let mode: OutputMode
     let outputSchema: Schema
     private var aggregation: HashAggregation?
+    private var sessions: SessionAggregation?
     private var seen: GroupKeyTable?
     /// Live groups of the aggregation (evicted ones are left out).
     private var liveGroups: [Int] = []
@@ -38,6 +39,8 @@ struct StatefulExecutor: Sendable {
             throw AnalysisError("withWatermark: column '\(watermark.column)' must reach the stateful operator; it is not among [\(input.fields.map(\.name).joined(separator: ", "))]")
         }
         switch plan.stateful {
+        case .aggregate(let keys, let aggregates) where keys.contains(where: \.isSessionWindow):
+            sessions = try SessionAggregation(keys: keys, aggregates: aggregates, input: input)
         case .aggregate(let keys, let aggregates): aggregation = try HashAggregation(keys: keys, aggregates: aggregates, input: input)
         case .deduplicate(let columns): seen = GroupKeyTable(keyCount: columns.count)
         case nil: break
@@ -58,6 +61,7 @@ struct StatefulExecutor: Sendable {
             }
         }
         switch plan.stateful {
+        case .aggregate where sessions != nil: outcome.output = try aggregateSessions(rows, &outcome)
         case .aggregate: outcome.output = try aggregate(rows, &outcome)
         case .deduplicate(let columns): outcome.output = deduplicate(rows, columns: columns)
         case nil: outcome.output = rows
@@ -96,6 +100,24 @@ struct StatefulExecutor: Sendable {
         return try BatchExecutor.execute(plan.applyingAbove(to: .source(SourceRelation(name: "state", schema: result.schema, content: .table([result])))))
     }
 
+    private mutating func aggregateSessions(_ rows: [RecordBatch], _ outcome: inout BatchOutcome) throws(AnalysisError) -> [RecordBatch] {
+        guard var sessions else { return [] }
+        var touched = Set<SessionAggregation.SessionID>()
+        for batch in rows { touched.formUnion(try sessions.add(batch)) }
+        outcome.stateRowsUpdated = touched.count
+        let expired = watermark.map { sessions.expired(by: $0.microseconds) } ?? []
+        let result: RecordBatch
+        switch mode {
+        case .complete: result = sessions.result()
+        case .update: result = sessions.result(touched)
+        case .append: result = sessions.result(expired)
+        }
+        if mode != .complete { sessions.remove(expired) }
+        outcome.stateRowsTotal = sessions.sessionCount
+        self.sessions = sessions
+        return try BatchExecutor.execute(plan.applyingAbove(to: .source(SourceRelation(name: "state", schema: result.schema, content: .table([result])))))
+    }
+
     /// The live groups whose event time is at or before the watermark.
     private func expiredGroups(of aggregation: HashAggregation) -> Set<Int> {
         guard let watermark, let column = plan.watermark?.column else { return [] }
@@ -108,7 +130,7 @@ struct StatefulExecutor: Sendable {
         var length: Int64 = 0
         if case .window(_, let windowLength, _, _) = aggregation.keys[position].unaliased { length = windowLength.microseconds }
         return Set(liveGroups.filter { group in
-            guard case .timestamp(let time) = aggregation.table.keys[group][position] else { return false }
+            guard case .timestamp(let time) = aggregation.table.key(of: group)[position] else { return false }
             return time + length <= watermark.microseconds
         })
     }

@@ -33,6 +33,10 @@ enum UnsupportedOperationChecker {
                 guard mode != .update else {
                     throw AnalysisError("Limits are not supported on streaming DataFrames/Datasets in Update output mode: which rows are in the limit changes as rows update")
                 }
+            case .join(_, let right, _, _):
+                guard !right.isStreaming else {
+                    throw AnalysisError("Stream-stream joins are not supported: join a stream with a static DataFrame (the stream on the left)")
+                }
             case .deduplicate(let child, _):
                 guard !child.containsAggregate else {
                     throw AnalysisError("dropDuplicates after a streaming aggregation is not supported: deduplicate the input instead")
@@ -68,6 +72,8 @@ extension LogicalPlan {
         case .project(let child, _), .filter(let child, _), .aggregate(let child, _, _), .watermark(let child, _, _),
              .deduplicate(let child, _), .sort(let child, _), .limit(let child, _):
             [self] + child.nodes
+        case .join(let left, let right, _, _):
+            [self] + left.nodes + right.nodes
         }
     }
 

@@ -7,7 +7,8 @@ public enum ComparisonOperator: String, Sendable, CaseIterable {
     case greater = ">"
     case greaterOrEqual = ">="
 
-    @inlinable func holds<T: Comparable>(_ lhs: T, _ rhs: T) -> Bool {
+    /// Whether `lhs` compares to `rhs` as this operator says.
+    @inlinable public func holds<T: Comparable>(_ lhs: T, _ rhs: T) -> Bool {
         switch self {
         case .equal: lhs == rhs
         case .notEqual: lhs != rhs
