@@ -1,4 +1,5 @@
 import Foundation
+import SluiceTesting
 import Testing
 @testable import SluiceCore
 
@@ -12,7 +13,7 @@ import Testing
 
     /// `rows` seeded lines such as `1234567,4821,300,101.25`.
     static func numericLines(json: Bool) -> [UInt8] {
-        var generator = SplitMix64(seed: 11)
+        var generator = SeededGenerator(seed: 11)
         var text: [UInt8] = []
         text.reserveCapacity(rows * (json ? 72 : 32))
         for row in 0 ..< rows {

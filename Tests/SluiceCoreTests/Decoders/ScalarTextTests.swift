@@ -1,3 +1,4 @@
+import SluiceTesting
 import Testing
 @testable import SluiceCore
 
@@ -31,7 +32,7 @@ import Testing
     }
 
     @Test func doublesOfSeededRandomBitsRoundTripThroughTheirDescription() {
-        var generator = SplitMix64(seed: 7)
+        var generator = SeededGenerator(seed: 7)
         for _ in 0 ..< 20_000 {
             let value = Double(bitPattern: generator.next())
             guard value.isFinite else { continue }
@@ -42,18 +43,5 @@ import Testing
     @Test func booleansInAnyCase() {
         #expect(bool("true") == true && bool("TRUE") == true && bool("False") == false)
         #expect(bool("yes") == nil && bool("1") == nil && bool("") == nil && bool("truex") == nil)
-    }
-}
-
-/// A small seeded generator for reproducible random inputs.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
     }
 }

@@ -1,4 +1,5 @@
 import SluiceCore
+import SluiceTesting
 import Testing
 @testable import SluiceStructured
 
@@ -105,18 +106,5 @@ import Testing
                 #expect(try session.read.json(path: path, schema: Self.schema).collect() == rows)
             }
         }
-    }
-}
-
-/// A small seeded generator for reproducible random inputs (SplitMix64).
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
     }
 }
