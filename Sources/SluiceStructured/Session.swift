@@ -2,20 +2,12 @@ import SluiceCore
 import Synchronization
 
 /// The entry point of the Structured API: makes DataFrames from tables and streams, and keeps the
-/// memory tables that streaming queries write.
+/// temporary views and the memory tables that streaming queries write.
 public final class Session: Sendable {
-    private let memoryTables = Mutex<[String: MemorySink]>([:])
+    let memoryTables = Mutex<[String: MemorySink]>([:])
+    let temporaryViews = Mutex<[String: LogicalPlan]>([:])
 
     public init() {}
-
-    /// The memory table `name` as it is now (the result of a query started with the memory sink).
-    public func table(_ name: String) throws(AnalysisError) -> DataFrame {
-        guard let sink = memoryTables.withLock({ $0[name] }) else {
-            throw AnalysisError("table or view not found: \(name)")
-        }
-        let schema = sink.schema ?? Schema([])
-        return DataFrame(session: self, plan: .source(SourceRelation(name: name, schema: schema, content: .table(sink.batches))))
-    }
 
     func registerMemoryTable(_ name: String, schema: Schema) -> MemorySink {
         memoryTables.withLock { tables in

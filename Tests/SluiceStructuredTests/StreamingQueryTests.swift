@@ -109,6 +109,29 @@ import Testing
         #expect(try session.table("top").collect() == [[.string("b"), .int64(2)]])
     }
 
+    @Test func projectionsAndFiltersAboveTheAggregationRunOnItsResult() throws {
+        let stream = session.readStream.memory(schema: Self.events)
+        let busy = stream.toDF().groupBy("action").count().filter(col("count") > 1).select(col("count") * 10, col("action"))
+        let query = try busy.writeStream.outputMode(.complete).queryName("busy").start(driving: .caller)
+        try stream.addData([event("a", minute: 1), event("b", minute: 1), event("b", minute: 2)])
+        try query.processAllAvailable()
+        #expect(try session.table("busy").collect() == [[.int64(20), .string("b")]])
+        try stream.addData([event("a", minute: 3)])
+        try query.processAllAvailable()
+        #expect(sorted(try session.table("busy").collect()) == [[.int64(20), .string("a")], [.int64(20), .string("b")]],
+                "the state spans batches; the filter and projection see the whole count")
+    }
+
+    @Test func projectionsAboveDeduplicationRunOnItsNewRows() throws {
+        let stream = session.readStream.memory(schema: Self.events)
+        let query = try stream.toDF().dropDuplicates(["action"]).select("time").writeStream.queryName("first").start(driving: .caller)
+        try stream.addData([event("a", minute: 1), event("a", minute: 2)])
+        try query.processAllAvailable()
+        try stream.addData([event("a", minute: 3), event("b", minute: 4)])
+        try query.processAllAvailable()
+        #expect(try session.table("first").collect() == [[.timestamp(Self.minute)], [.timestamp(4 * Self.minute)]])
+    }
+
     @Test func consoleSinkPrintsSparksTable() throws {
         let printed = Mutex<[String]>([])
         let stream = session.readStream.memory(schema: Schema([Field("word", .string)]))

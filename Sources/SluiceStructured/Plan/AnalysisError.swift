@@ -12,6 +12,10 @@ public struct AnalysisError: Error, Equatable, CustomStringConvertible {
         AnalysisError("cannot resolve column '\(name)' given input columns: [\(schema.fields.map(\.name).joined(separator: ", "))]")
     }
 
+    static func tableNotFound(_ name: String, known: [String]) -> AnalysisError {
+        AnalysisError("table or view not found: '\(name)'; known tables and views: [\(known.joined(separator: ", "))]")
+    }
+
     static func typeMismatch(_ expression: Expression, _ detail: String) -> AnalysisError {
         AnalysisError("cannot evaluate '\(expression)': \(detail)")
     }

@@ -62,7 +62,7 @@ public struct SourceRelation: Sendable {
 }
 
 /// One sort key: an expression and a direction.
-public struct SortKey: Sendable {
+public struct SortKey: Sendable, Hashable {
     public let expression: Expression
     public let ascending: Bool
 

@@ -6,7 +6,8 @@ struct IncrementalPlan: Sendable {
     /// The plan below the stateful operator, whose stream source is replaced by each micro-batch's rows.
     let stateless: LogicalPlan
     let stateful: Stateful?
-    /// The operators above the stateful one (sort and limit in complete mode), outermost first.
+    /// The operators above the stateful one (projections, filters, and sort and limit in complete mode),
+    /// outermost first: they run on the rows the stateful operator emits.
     private let above: [LogicalPlan]
     /// The watermark: its column and delay, if the query declares one.
     let watermark: (column: String, delay: Duration)?
@@ -18,13 +19,8 @@ struct IncrementalPlan: Sendable {
     }
 
     init(_ plan: LogicalPlan) throws(AnalysisError) {
-        var above: [LogicalPlan] = []
-        var node = plan
-        while true {
-            if case .sort(let child, _) = node { above.append(node); node = child; continue }
-            if case .limit(let child, _) = node { above.append(node); node = child; continue }
-            break
-        }
+        let split = Self.operatorsAboveStatefulOperator(of: plan)
+        var node = split.rest
         switch node {
         case .aggregate(let child, let keys, let aggregates):
             stateful = .aggregate(keys: keys, aggregates: aggregates)
@@ -35,7 +31,7 @@ struct IncrementalPlan: Sendable {
         default:
             stateful = nil
         }
-        self.above = above
+        self.above = split.above
         self.stateless = node
         self.watermark = node.nodes.lazy.compactMap { node -> (String, Duration)? in
             if case .watermark(_, let column, let delay) = node { return (column, delay) }
@@ -48,12 +44,39 @@ struct IncrementalPlan: Sendable {
         self.source = source
     }
 
+    /// The operators above the stateful one, outermost first, and the plan from there down. Projections
+    /// and filters count as above only when an aggregation or deduplication is reached through them
+    /// (and sorts and limits); otherwise only the outer sorts and limits are set apart.
+    private static func operatorsAboveStatefulOperator(of plan: LogicalPlan) -> (above: [LogicalPlan], rest: LogicalPlan) {
+        var above: [LogicalPlan] = []
+        var node = plan
+        while true {
+            switch node {
+            case .sort(let child, _), .limit(let child, _), .project(let child, _), .filter(let child, _):
+                above.append(node)
+                node = child
+            case .aggregate, .deduplicate:
+                return (above, node)
+            case .source, .watermark, .join:
+                var outer: [LogicalPlan] = []
+                var rest = plan
+                while true {
+                    if case .sort(let child, _) = rest { outer.append(rest); rest = child; continue }
+                    if case .limit(let child, _) = rest { outer.append(rest); rest = child; continue }
+                    return (outer, rest)
+                }
+            }
+        }
+    }
+
     /// `input` wrapped in the operators above the stateful one.
     func applyingAbove(to input: LogicalPlan) -> LogicalPlan {
         above.reversed().reduce(input) { inner, wrapper in
             switch wrapper {
             case .sort(_, let keys): .sort(inner, keys)
             case .limit(_, let count): .limit(inner, count)
+            case .project(_, let expressions): .project(inner, expressions)
+            case .filter(_, let predicate): .filter(inner, predicate)
             default: inner
             }
         }

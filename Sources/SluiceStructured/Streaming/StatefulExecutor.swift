@@ -63,7 +63,10 @@ struct StatefulExecutor: Sendable {
         switch plan.stateful {
         case .aggregate where sessions != nil: outcome.output = try aggregateSessions(rows, &outcome)
         case .aggregate: outcome.output = try aggregate(rows, &outcome)
-        case .deduplicate(let columns): outcome.output = deduplicate(rows, columns: columns)
+        case .deduplicate(let columns):
+            let distinct = deduplicate(rows, columns: columns)
+            let schema = try Analyzer.schema(of: plan.stateless)
+            outcome.output = try BatchExecutor.execute(plan.applyingAbove(to: .source(SourceRelation(name: "state", schema: schema, content: .table(distinct)))))
         case nil: outcome.output = rows
         }
         advanceWatermark()

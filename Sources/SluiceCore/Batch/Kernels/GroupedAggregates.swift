@@ -27,11 +27,14 @@ public enum GroupedAggregates {
     ) {
         precondition(groups.count == values.count, "GroupedAggregates: \(groups.count) group numbers for \(values.count) rows")
         growIfNeeded(&accumulators, toCover: groups, with: initial)
+        // Through a span taken once: an update of the array captured by the closure below would check the
+        // array's uniqueness (a runtime call) at every row of the nullable loop.
+        var sums = accumulators.mutableSpan
         values.values.withSpan { span in
             if let validity = values.validity {
-                for row in span.indices where validity.isValid(row) { add(&accumulators[Int(groups[row])], span[row]) }
+                for row in span.indices where validity.isValid(row) { add(&sums[Int(groups[row])], span[row]) }
             } else {
-                for row in span.indices { add(&accumulators[Int(groups[row])], span[row]) }
+                for row in span.indices { add(&sums[Int(groups[row])], span[row]) }
             }
         }
     }
