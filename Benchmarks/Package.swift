@@ -47,6 +47,15 @@ let package = Package(
         benchmarkTarget("IngestRingBenchmarks"),
         benchmarkTarget("OrderParserBenchmarks"),
         .executableTarget(
+            name: "sluice-engine-benchmarks",
+            dependencies: [
+                .product(name: "SluiceCore", package: "Sluice"),
+                .product(name: "SluiceOrders", package: "Sluice"),
+                .product(name: "SluiceDStream", package: "Sluice"),
+                .product(name: "SluiceStructured", package: "Sluice"),
+            ]
+        ),
+        .executableTarget(
             name: "sluice-orders-file",
             dependencies: [.product(name: "SluiceOrders", package: "Sluice")]
         ),

@@ -11,7 +11,7 @@ public final class DStream<Element: Sendable>: DStreamNode {
     @usableFromInline let parentNodes: [any DStreamNode]
     @usableFromInline let extraParentRemember: Duration
     private let compute: @Sendable (DStream, Timestamp) throws -> RDD<Element>?
-    private let cache = Mutex<[Timestamp: RDD<Element>]>([:])
+    private let cache = Mutex(RDDCache<Element>())
     private let rememberDuration: Mutex<Duration>
 
     /// A stream whose RDD at a batch time is `compute(self, time)`; the stream is passed in so that a
@@ -45,14 +45,14 @@ public final class DStream<Element: Sendable>: DStreamNode {
     /// data is no longer kept.
     public func rdd(at time: Timestamp) throws -> RDD<Element>? {
         guard context.isBatchTime(time, slide: slideDuration) else { return nil }
-        if let cached = cache.withLock({ $0[time] }) { return cached }
+        if let cached = cache.withLock({ $0.rdd(at: time) }) { return cached }
         guard let computed = try compute(self, time) else { return nil }
-        cache.withLock { $0[time] = computed }
+        cache.withLock { $0.insert(computed, at: time) }
         return computed
     }
 
     /// The RDD at `time` if it was computed and is still kept; never computes.
-    @usableFromInline func cachedRDD(at time: Timestamp) -> RDD<Element>? { cache.withLock { $0[time] } }
+    @usableFromInline func cachedRDD(at time: Timestamp) -> RDD<Element>? { cache.withLock { $0.rdd(at: time) } }
 
     @usableFromInline func materialize(at time: Timestamp) throws { _ = try rdd(at: time) }
 
@@ -66,6 +66,39 @@ public final class DStream<Element: Sendable>: DStreamNode {
 
     @usableFromInline func forgetOldRDDs(at time: Timestamp) {
         let oldest = time - rememberDuration.withLock { $0 }
-        cache.withLock { cache in cache = cache.filter { $0.key > oldest } }
+        cache.withLock { $0.removeAll(atOrBefore: oldest) }
+    }
+}
+
+/// A stream's computed RDDs by batch time, with the times kept in order so that forgetting old RDDs
+/// costs as much as the RDDs forgotten, not as much as the RDDs kept (a long window keeps thousands).
+struct RDDCache<Element: Sendable>: Sendable {
+    private var byTime: [Timestamp: RDD<Element>] = [:]
+    /// The cached times, ascending.
+    private var times: [Timestamp] = []
+    /// How many of `times` (from the front) have been forgotten; compacted now and then.
+    private var forgotten = 0
+
+    func rdd(at time: Timestamp) -> RDD<Element>? { byTime[time] }
+
+    mutating func insert(_ rdd: RDD<Element>, at time: Timestamp) {
+        guard byTime.updateValue(rdd, forKey: time) == nil else { return }
+        if let last = times.last, time < last {
+            let position = times[forgotten...].firstIndex { $0 > time } ?? times.count
+            times.insert(time, at: position)
+        } else {
+            times.append(time)
+        }
+    }
+
+    mutating func removeAll(atOrBefore oldest: Timestamp) {
+        while forgotten < times.count && times[forgotten] <= oldest {
+            byTime[times[forgotten]] = nil
+            forgotten += 1
+        }
+        if forgotten > 64 && forgotten * 2 > times.count {
+            times.removeFirst(forgotten)
+            forgotten = 0
+        }
     }
 }

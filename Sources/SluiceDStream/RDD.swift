@@ -15,9 +15,10 @@ public struct RDD<Element: Sendable>: Sendable {
         self.pool = pool
     }
 
-    /// `elements` cut into `partitionCount` contiguous, nearly equal partitions.
+    /// `elements` cut into `partitionCount` contiguous, nearly equal partitions (fewer when there are fewer
+    /// elements than partitions, so that tiny RDDs do not wake idle workers).
     @inlinable public init(_ elements: [Element], partitionCount: Int = 1, pool: WorkerPool = WorkerPool(parallelism: 1)) {
-        self.init(partitions: Self.split(elements, into: partitionCount), pool: pool)
+        self.init(partitions: Self.split(elements, into: Swift.min(partitionCount, Swift.max(1, elements.count))), pool: pool)
     }
 
     /// An RDD with no elements.

@@ -12,6 +12,8 @@ import Synchronization
 @usableFromInline final class StateSnapshotStore<Key: Codable & Sendable, State: Codable & Sendable>: Sendable {
     private let streamIndex: Int
     private let restored = Mutex<[(Key, State)]?>(nil)
+    /// Whether the last snapshot queued held no key: another empty one need not be written.
+    private let lastQueuedWasEmpty = Mutex(false)
 
     @usableFromInline init(streamIndex: Int) { self.streamIndex = streamIndex }
 

@@ -9,7 +9,7 @@ import Testing
         #expect(try StreamTest.run(input) { $0.map { $0 * 10 } } == [[10, 20, 30], [], [40, 50, 40, 60]])
         #expect(try StreamTest.run(input) { $0.flatMap { [$0, -$0] } } == [[1, -1, 2, -2, 3, -3], [], [4, -4, 5, -5, 4, -4, 6, -6]])
         #expect(try StreamTest.run(input) { $0.filter { $0 % 2 == 0 } } == [[2], [], [4, 4, 6]])
-        #expect(try StreamTest.run(input) { $0.mapPartitions { [$0.reduce(0, +)] } } == [[3, 3], [0, 0], [9, 10]])
+        #expect(try StreamTest.run(input) { $0.mapPartitions { [$0.reduce(0, +)] } } == [[3, 3], [0], [9, 10]], "an empty batch is one empty partition")
     }
 
     @Test func countReduceAndCountByValue() throws {

@@ -17,7 +17,7 @@ public struct BuySellCounts: Sendable, Hashable, CustomStringConvertible {
         }
         let buys = buy.values.withSpan { flags in
             var total = 0
-            for index in flags.indices { total &+= flags[index] ? 1 : 0 }
+            for index in flags.indices where flags[index] { total &+= 1 }
             return total
         }
         self.init(buys: Int64(buys), sells: Int64(buy.nonNullCount() - buys))

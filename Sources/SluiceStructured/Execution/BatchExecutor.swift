@@ -41,13 +41,7 @@ enum BatchExecutor {
                 let keys = columns.compactMap { batch.column(named: $0) }
                 let before = seen.count
                 let groups = seen.groups(for: keys, rowCount: batch.rowCount)
-                var firstRows: [Int32] = []
-                var next = before
-                for (row, group) in groups.enumerated() where Int(group) == next {
-                    firstRows.append(Int32(row))
-                    next += 1
-                }
-                output.append(batch.gather(SelectionVector(firstRows)))
+                output.append(batch.gather(SelectionVector(GroupKeyTable.firstRowsOfNewGroups(groups, firstNew: before))))
             }
             return output
         case .join(let left, let right, let columns, let kind):

@@ -46,6 +46,27 @@ struct GroupKeyTable: Sendable {
         return combined
     }
 
+    /// For each new group among `groups` (numbers at or above `firstNew`), the first row that has it.
+    static func firstRowsOfNewGroups(_ groups: ContiguousArray<Int32>, firstNew: Int) -> [Int32] {
+        var isSeen = [Bool](repeating: false, count: Swift.max(0, (groups.max().map(Int.init) ?? -1) + 1 - firstNew))
+        var rows: [Int32] = []
+        for (row, group) in groups.enumerated() where Int(group) >= firstNew && !isSeen[Int(group) - firstNew] {
+            isSeen[Int(group) - firstNew] = true
+            rows.append(Int32(row))
+        }
+        return rows
+    }
+
+    /// A table holding only `groups`' keys, renumbered 0, 1, … in that order: how evicted keys' memory
+    /// is given back.
+    func retaining(_ groups: [Int]) -> GroupKeyTable {
+        var table = GroupKeyTable(keyCount: columnIndexes.count)
+        let keyRows = groups.map { key(of: $0) }
+        let columns = (0 ..< columnIndexes.count).map { position in Self.column(of: keyRows.map { $0[position] }) }
+        _ = table.groups(for: columns, rowCount: groups.count)
+        return table
+    }
+
     /// A column holding `values` (all of one type, or null), for re-adding keys.
     static func column(of values: [Value]) -> ColumnVector {
         let type = values.lazy.compactMap(\.dataType).first ?? .int64

@@ -57,13 +57,7 @@ struct HashAggregation: Sendable {
     /// memory is given back.
     func retaining(_ groups: [Int]) -> HashAggregation {
         var copy = self
-        var table = GroupKeyTable(keyCount: keys.count)
-        let keyRows = groups.map { self.table.key(of: $0) }
-        let columns = (0 ..< keys.count).map { position in
-            GroupKeyTable.column(of: keyRows.map { $0[position] })
-        }
-        _ = table.groups(for: columns, rowCount: groups.count)
-        copy.table = table
+        copy.table = table.retaining(groups)
         copy.accumulators = accumulators.map { $0.retaining(groups) }
         return copy
     }

@@ -15,7 +15,7 @@ struct StatefulExecutor: Sendable {
     private var aggregation: HashAggregation?
     private var sessions: SessionAggregation?
     private var seen: GroupKeyTable?
-    /// Live groups of the aggregation (evicted ones are left out).
+    /// Live groups of the aggregation or deduplication (evicted ones are left out).
     private var liveGroups: [Int] = []
     private(set) var watermark: Timestamp?
     private var maximumEventTime: Int64?
@@ -64,7 +64,7 @@ struct StatefulExecutor: Sendable {
         case .aggregate where sessions != nil: outcome.output = try aggregateSessions(rows, &outcome)
         case .aggregate: outcome.output = try aggregate(rows, &outcome)
         case .deduplicate(let columns):
-            let distinct = deduplicate(rows, columns: columns)
+            let distinct = deduplicate(rows, columns: columns, &outcome)
             let schema = try Analyzer.schema(of: plan.stateless)
             outcome.output = try BatchExecutor.execute(plan.applyingAbove(to: .source(SourceRelation(name: "state", schema: schema, content: .table(distinct)))))
         case nil: outcome.output = rows
@@ -138,20 +138,31 @@ struct StatefulExecutor: Sendable {
         })
     }
 
-    private mutating func deduplicate(_ rows: [RecordBatch], columns: [String]) -> [RecordBatch] {
+    /// The rows whose key combination was never seen; with a watermark on one of the key columns, keys
+    /// whose event time falls at or before the watermark are forgotten (no row can bring them back: such
+    /// rows are dropped as late), and their memory is given back once they outnumber the live ones.
+    private mutating func deduplicate(_ rows: [RecordBatch], columns: [String], _ outcome: inout BatchOutcome) -> [RecordBatch] {
         guard var seen else { return [] }
         var output: [RecordBatch] = []
         for batch in rows {
             let before = seen.count
             let groups = seen.groups(for: columns.compactMap { batch.column(named: $0) }, rowCount: batch.rowCount)
-            var next = before
-            var firstRows: [Int32] = []
-            for (row, group) in groups.enumerated() where Int(group) == next {
-                firstRows.append(Int32(row))
-                next += 1
-            }
+            let firstRows = GroupKeyTable.firstRowsOfNewGroups(groups, firstNew: before)
+            liveGroups += (before ..< seen.count)
             output.append(batch.gather(SelectionVector(firstRows)))
         }
+        outcome.stateRowsUpdated = output.reduce(0) { $0 + $1.rowCount }
+        if let watermark, let column = plan.watermark?.column, let position = columns.firstIndex(of: column) {
+            liveGroups.removeAll { group in
+                guard case .timestamp(let time) = seen.key(of: group)[position] else { return false }
+                return time <= watermark.microseconds
+            }
+            if seen.count > 1024 && seen.count > 2 * liveGroups.count {
+                seen = seen.retaining(liveGroups)
+                liveGroups = Array(0 ..< liveGroups.count)
+            }
+        }
+        outcome.stateRowsTotal = liveGroups.count
         self.seen = seen
         return output
     }
