@@ -45,7 +45,7 @@ let package = Package(
         .executableTarget(name: "windows-operations", dependencies: ["SluiceExamples"], path: "Examples/windows-operations"),
         .executableTarget(name: "structured-wordcount", dependencies: ["SluiceExamples"], path: "Examples/structured-wordcount"),
         .executableTarget(name: "windowed-order-counts", dependencies: ["SluiceExamples"], path: "Examples/windowed-order-counts"),
-        .testTarget(name: "SluiceCoreTests", dependencies: ["SluiceCore"]),
+        .testTarget(name: "SluiceCoreTests", dependencies: ["SluiceCore", "SluiceTesting"]),
         .testTarget(name: "SluiceOrdersTests", dependencies: ["SluiceOrders"]),
         .testTarget(name: "SluiceDStreamTests", dependencies: ["SluiceDStream", "SluiceTesting"]),
         .testTarget(name: "SluiceExamplesTests", dependencies: ["SluiceExamples"]),

@@ -38,6 +38,7 @@ public struct DataStreamWriter: Sendable {
     /// Validates the query against the output mode and starts it; `driving: .caller` leaves running
     /// batches to `processAllAvailable()` (deterministic tests).
     public func start(driving: StreamingQueryDriving = .backgroundThread) throws -> StreamingQuery {
+        try self.sink?.check(outputMode: mode)
         let sink = try self.sink ?? memorySink()
         let query = try StreamingQuery(name: queryName, id: UUID().uuidString.lowercased(), plan: frame.plan, mode: mode,
                                        trigger: trigger, clock: clock, sink: sink, listeners: listeners)

@@ -3,8 +3,15 @@ import SluiceCore
 
 /// Where a streaming query writes each micro-batch's output rows.
 public protocol StreamingSink: Sendable {
+    /// Throws if the sink cannot write in `mode`; called when a query starts. Every mode is accepted
+    /// unless a sink says otherwise.
+    func check(outputMode mode: OutputMode) throws(AnalysisError)
     /// Takes the rows of batch `batchID` in `mode`; a batch run again after a failure has the same id.
     func addBatch(_ batchID: BatchID, _ rows: [RecordBatch], schema: Schema, mode: OutputMode) throws
+}
+
+extension StreamingSink {
+    public func check(outputMode mode: OutputMode) throws(AnalysisError) {}
 }
 
 /// A named in-memory table that other code can query while the stream runs (`session.table(name)`):

@@ -107,6 +107,6 @@ import Testing
 
     @Test func aMissingDirectoryIsReportedAtStart() {
         let input = DirectoryInput(directory: "/nonexistent/sluice", decoder: TextLineDecoder())
-        #expect(throws: (any Error).self) { try input.start() }
+        #expect(throws: InputProblem(source: "/nonexistent/sluice", message: "no such directory")) { try input.start() }
     }
 }

@@ -34,8 +34,13 @@ public final class DirectoryInput: BatchInput {
     public var name: String { "directory \(directory)" }
     public var schema: Schema { decoder.schema }
 
-    /// Records the files already present, which are never read unless `includeExistingFiles`.
+    /// Records the files already present, which are never read unless `includeExistingFiles`; throws
+    /// an `InputProblem` naming the directory if there is none.
     public func start() throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw InputProblem(source: directory, message: "no such directory")
+        }
         let existing = try listing(excluding: [])
         if !includeExistingFiles { state.withLock { $0.seen = Set(existing) } }
     }

@@ -26,4 +26,10 @@ public struct DecodedRecords: Sendable {
 
     /// How many malformed-line samples a decoder keeps per call.
     public static let sampleLimit = 10
+
+    /// Counts a skipped record, keeping `problem` as a sample while there are fewer than `sampleLimit`.
+    public mutating func recordMalformed(_ problem: InputProblem) {
+        malformed += 1
+        if samples.count < Self.sampleLimit { samples.append(problem) }
+    }
 }

@@ -20,10 +20,7 @@ public struct TextLineDecoder: RecordDecoder {
             let lineNumber = firstLine + result.lines
             result.lines += 1
             if let problem = problem(with: line) {
-                result.malformed += 1
-                if result.samples.count < DecodedRecords.sampleLimit {
-                    result.samples.append(InputProblem(source: source, line: lineNumber, message: problem))
-                }
+                result.recordMalformed(InputProblem(source: source, line: lineNumber, message: problem))
             } else {
                 values.append(utf8: line)
             }
@@ -36,12 +33,7 @@ public struct TextLineDecoder: RecordDecoder {
         if line.count > maximumLineBytes {
             return "line of \(line.count) bytes is longer than the \(maximumLineBytes)-byte limit"
         }
-        do {
-            _ = try UTF8Span(validating: line)
-            return nil
-        } catch {
-            return "not valid UTF-8 (\(error.kind) at byte \(error.byteOffsets.lowerBound))"
-        }
+        return UTF8Validation.problem(in: line).map { "not valid UTF-8 (\($0))" }
     }
 }
 
