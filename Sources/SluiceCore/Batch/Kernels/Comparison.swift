@@ -23,20 +23,22 @@ public enum ComparisonOperator: String, Sendable, CaseIterable {
 extension PrimitiveColumn where Element == Int64 {
     /// The rows (among `candidates`, or all) whose value compares true with `scalar`; nulls never match.
     public func select(_ comparison: ComparisonOperator, _ scalar: Int64, among candidates: SelectionVector? = nil) -> SelectionVector {
-        switch comparison {
-        case .equal: SelectionKernel.select(self, among: candidates) { $0 == scalar }
-        case .notEqual: SelectionKernel.select(self, among: candidates) { $0 != scalar }
-        case .less: SelectionKernel.select(self, among: candidates) { $0 < scalar }
-        case .lessOrEqual: SelectionKernel.select(self, among: candidates) { $0 <= scalar }
-        case .greater: SelectionKernel.select(self, among: candidates) { $0 > scalar }
-        case .greaterOrEqual: SelectionKernel.select(self, among: candidates) { $0 >= scalar }
-        }
+        selectComparing(comparison, scalar, among: candidates)
     }
 }
 
 extension PrimitiveColumn where Element == Double {
     /// The rows (among `candidates`, or all) whose value compares true with `scalar`; nulls never match.
     public func select(_ comparison: ComparisonOperator, _ scalar: Double, among candidates: SelectionVector? = nil) -> SelectionVector {
+        selectComparing(comparison, scalar, among: candidates)
+    }
+}
+
+extension PrimitiveColumn where Element: Comparable {
+    /// One specialized loop per operator: inlined into each concrete `select`, so the compare is a plain
+    /// instruction, not a call through the operator.
+    @inline(__always)
+    func selectComparing(_ comparison: ComparisonOperator, _ scalar: Element, among candidates: SelectionVector?) -> SelectionVector {
         switch comparison {
         case .equal: SelectionKernel.select(self, among: candidates) { $0 == scalar }
         case .notEqual: SelectionKernel.select(self, among: candidates) { $0 != scalar }
