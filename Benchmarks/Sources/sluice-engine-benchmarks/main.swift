@@ -20,7 +20,7 @@ func medianMilliseconds(runs: Int = 7, _ body: () throws -> Void) rethrows -> Do
 }
 
 func line(_ name: String, _ value: Double, _ unit: String, _ target: String) {
-    print(name.padding(toLength: 58, withPad: " ", startingAt: 0) + String(format: "%10.2f", value) + "  " +
+    print(name.padding(toLength: 66, withPad: " ", startingAt: 0) + String(format: "%10.2f", value) + "  " +
           unit.padding(toLength: 16, withPad: " ", startingAt: 0) + target)
 }
 
