@@ -1,0 +1,53 @@
+/// Decides how a query restarts from what its offset and commit logs hold: a pure function of the
+/// files' states, so every combination of present, absent and damaged files can be tested.
+///
+/// The protocol it assumes (per batch N): `offsets/N` is written before batch N runs, `commits/N` after
+/// its sink committed; so offsets are at most one batch ahead of commits.
+public enum RecoveryPlanner {
+    /// The state of one log file as found on disk.
+    public enum FileState: Sendable, Equatable {
+        case valid
+        case corrupt(reason: String)
+    }
+
+    /// What to do on start.
+    public enum Decision: Sendable, Equatable {
+        /// Nothing was checkpointed: start at batch 0.
+        case fresh
+        /// Batch N has offsets but no (usable) commit: run it again with exactly those offsets.
+        case rerun(BatchID)
+        /// Batch N is committed: continue with N + 1.
+        case resumeAfter(BatchID)
+        /// The logs cannot be trusted: refuse to start, naming the file and why.
+        case refuse(path: String, reason: String)
+    }
+
+    /// The decision, plus notes on what was recovered from (to log on start).
+    public static func decide(offsets: [BatchID: FileState], commits: [BatchID: FileState],
+                              offsetsPath: (BatchID) -> String, commitsPath: (BatchID) -> String) -> (decision: Decision, notes: [String]) {
+        guard let latest = offsets.keys.max() else {
+            if let stray = commits.keys.max() {
+                return (.refuse(path: commitsPath(stray), reason: "a commit without any offsets; this is not the checkpoint of this query, or its offsets were deleted"), [])
+            }
+            return (.fresh, [])
+        }
+        if let stray = commits.keys.filter({ $0 > latest }).max() {
+            return (.refuse(path: commitsPath(stray), reason: "batch \(stray) is committed but has no offsets (latest offsets: batch \(latest))"), [])
+        }
+        if case .corrupt(let reason) = offsets[latest] {
+            return (.refuse(path: offsetsPath(latest), reason: "\(reason); batch \(latest) may have reached the sink, so its input cannot be chosen again safely"), [])
+        }
+        switch commits[latest] {
+        case .valid:
+            return (.resumeAfter(latest), [])
+        case .corrupt(let reason):
+            return (.rerun(latest), ["\(commitsPath(latest)): \(reason); batch \(latest) is run again with its recorded offsets (sinks are idempotent per batch id) and its commit rewritten"])
+        case nil:
+            let previous = BatchID(latest.rawValue - 1)
+            if latest.rawValue > 0, offsets[previous] != nil, commits[previous] == nil {
+                return (.refuse(path: offsetsPath(latest), reason: "offsets of batch \(latest) were written before batch \(previous) was committed"), [])
+            }
+            return (.rerun(latest), [])
+        }
+    }
+}
