@@ -120,3 +120,15 @@ for seconds in [60, 600] {
 let windowedMilliseconds = try medianMilliseconds { try windowedCount(orderBatches) }
 line("structured windowed count, 50 batches of 10k", 500_000 / windowedMilliseconds / 1000, "M orders/s", ">= 10")
 line("structured per-batch overhead, 1-row batches", try medianMilliseconds { try windowedCount(singleRows) }, "µs per batch", "< 100")
+
+/// The disk's floor for a checkpointed batch: one durable atomic write (temporary file, fsync, rename,
+/// fsync of the directory) of a small offsets entry, through the metadata log.
+let checkpointDirectory = NSTemporaryDirectory() + "sluice-bench-checkpoint-" + UUID().uuidString
+let offsetsLog = MetadataLog<[String: Int64]>(directory: checkpointDirectory + "/offsets")
+var nextBatch: Int64 = 0
+let durableWrite = try medianMilliseconds(runs: 21) {
+    try offsetsLog.add(["orders": nextBatch * 10_000], for: BatchID(nextBatch))
+    nextBatch += 1
+}
+line("checkpoint: durable offsets entry (fsync, rename, fsync dir)", durableWrite, "ms", "the disk's fsync floor")
+try? FileManager.default.removeItem(atPath: checkpointDirectory)
