@@ -1,3 +1,5 @@
+import SluiceCore
+
 /// Reading an order back from its line of `orders.txt`, strictly: the lecture's `parseOrder` with reasons.
 extension Order {
     /// The number of comma-separated fields in an order line.
@@ -25,7 +27,7 @@ extension Order {
             time: fields.time,
             orderId: fields.orderId,
             clientId: fields.clientId,
-            symbol: String(decoding: OrderFieldDecoding.copy(line.extracting(fields.symbol)), as: UTF8.self),
+            symbol: String(decoding: ScalarText.copy(line.extracting(fields.symbol)), as: UTF8.self),
             amount: fields.amount,
             price: fields.price,
             isBuy: fields.isBuy

@@ -1,23 +1,12 @@
+import SluiceCore
+
 /// Strict decoders for the text fields of an order line; each returns nil when the text is not of its form.
 enum OrderFieldDecoding {
-    /// `[-]digits` within the range of `Int64`.
+    /// `[-]digits` within the range of `Int64`: the core's integer reader, minus the `+` sign that order
+    /// lines never carry.
     static func wholeNumber(_ text: Span<UInt8>) -> Int64? {
-        let isNegative = !text.isEmpty && text[0] == UInt8(ascii: "-")
-        let firstDigit = isNegative ? 1 : 0
-        guard firstDigit < text.count else { return nil }
-        var magnitude: UInt64 = 0
-        for index in firstDigit..<text.count {
-            let digit = text[index] &- UInt8(ascii: "0")
-            guard digit < 10 else { return nil }
-            let (shifted, overflowShifting) = magnitude.multipliedReportingOverflow(by: 10)
-            let (sum, overflowAdding) = shifted.addingReportingOverflow(UInt64(digit))
-            guard !overflowShifting, !overflowAdding else { return nil }
-            magnitude = sum
-        }
-        if isNegative {
-            return magnitude <= UInt64(Int64.max) + 1 ? Int64(truncatingIfNeeded: 0 &- magnitude) : nil
-        }
-        return magnitude <= UInt64(Int64.max) ? Int64(magnitude) : nil
+        guard text.isEmpty || text[0] != UInt8(ascii: "+") else { return nil }
+        return ScalarText.int64(text)
     }
 
     /// `[-]digits[.digits]`, as the nearest `Double`.
@@ -48,7 +37,7 @@ enum OrderFieldDecoding {
         }
         guard digitCount > 0, !sawPoint || fractionDigitCount > 0 else { return nil }
         guard digitCount <= 15 else {
-            return Double(String(decoding: copy(text), as: UTF8.self))
+            return Double(String(decoding: ScalarText.copy(text), as: UTF8.self))
         }
         let magnitude = exactDecimal(mantissa: mantissa, fractionDigitCount: fractionDigitCount)
         return isNegative ? -magnitude : magnitude
@@ -82,15 +71,5 @@ enum OrderFieldDecoding {
             return (try? UTF8Span(validating: text)) != nil
         }
         return true
-    }
-
-    /// The bytes of `text` in an array (for the slow paths that need one).
-    static func copy(_ text: Span<UInt8>) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.count)
-        for index in text.indices {
-            bytes.append(text[index])
-        }
-        return bytes
     }
 }

@@ -1,3 +1,5 @@
+import SluiceCore
+
 /// Why a line of `orders.txt` is not an order: the field at fault, if one is, and the problem.
 ///
 /// Its description reads like `field 'price': 'abc' is not a decimal`; a reader of a whole file puts
@@ -21,7 +23,7 @@ public struct OrderLineError: Error, Sendable, Hashable, CustomStringConvertible
     /// `text` in single quotes, invalid UTF-8 shown as U+FFFD and long texts cut to their first 40 bytes.
     static func quoted(_ text: Span<UInt8>) -> String {
         let limit = 40
-        let shown = String(decoding: OrderFieldDecoding.copy(text.extracting(first: limit)), as: UTF8.self)
+        let shown = String(decoding: ScalarText.copy(text.extracting(first: limit)), as: UTF8.self)
         return text.count > limit ? "'\(shown)…' (\(text.count) bytes)" : "'\(shown)'"
     }
 }

@@ -1,8 +1,9 @@
 /// Strict readers of the text forms of scalar values, shared by the CSV and JSON-lines decoders; each
 /// returns nil when the whole text is not of its form, and none allocates on the common path.
-enum ScalarText {
+/// Public so that other decoders (the order parser) read integers the same way.
+public enum ScalarText {
     /// `[+-]digits` within the range of `Int64`.
-    static func int64(_ text: Span<UInt8>) -> Int64? {
+    public static func int64(_ text: Span<UInt8>) -> Int64? {
         guard !text.isEmpty else { return nil }
         let sign = text[0]
         let isNegative = sign == UInt8(ascii: "-")
@@ -108,7 +109,7 @@ enum ScalarText {
     }
 
     /// The bytes of `text` in an array (for slow paths and messages).
-    static func copy(_ text: Span<UInt8>) -> [UInt8] {
+    public static func copy(_ text: Span<UInt8>) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.count)
         for index in text.indices { bytes.append(text[index]) }
