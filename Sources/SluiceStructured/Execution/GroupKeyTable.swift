@@ -15,9 +15,6 @@ struct GroupKeyTable: Sendable {
     /// The key values of each group, by group number (nil only while a batch is being numbered).
     private var keyValues: [[Value]?] = []
 
-    /// The key values of each group, by group number.
-    var keys: [[Value]] { keyValues.map { $0 ?? [] } }
-
     init(keyCount: Int) {
         columnIndexes = Array(repeating: ColumnKeyIndex(), count: keyCount)
         pairIndexes = Array(repeating: Int64GroupIndex(), count: max(0, keyCount - 1))
