@@ -26,11 +26,14 @@ public struct InputSlice: Sendable {
     public var malformedRecords: Int
     /// What went wrong while receiving (the job goes on), in order.
     public var problems: [InputProblem]
+    /// Where a replayable input stands after this slice; nil for inputs that cannot replay.
+    public var end: SourceOffset?
 
-    public init(chunks: [RecordBatch] = [], malformedRecords: Int = 0, problems: [InputProblem] = []) {
+    public init(chunks: [RecordBatch] = [], malformedRecords: Int = 0, problems: [InputProblem] = [], end: SourceOffset? = nil) {
         self.chunks = chunks
         self.malformedRecords = malformedRecords
         self.problems = problems
+        self.end = end
     }
 
     /// The number of rows in the chunks.
