@@ -10,6 +10,8 @@ let package = Package(
         .library(name: "SluiceDStream", targets: ["SluiceDStream"]),
         .library(name: "SluiceStructured", targets: ["SluiceStructured"]),
         .library(name: "SluiceTesting", targets: ["SluiceTesting"]),
+        .library(name: "SluiceSQLite", targets: ["SluiceSQLite"]),
+        .library(name: "SluicePostgres", targets: ["SluicePostgres"]),
         .executable(name: "sluice-harness", targets: ["sluice-harness"]),
         .executable(name: "network-wordcount", targets: ["network-wordcount"]),
         .executable(name: "stateful-network-wordcount", targets: ["stateful-network-wordcount"]),
@@ -28,6 +30,10 @@ let package = Package(
         .target(name: "SluiceDStream", dependencies: ["SluiceCore"]),
         .target(name: "SluiceStructured", dependencies: ["SluiceCore"]),
         .target(name: "SluiceTesting"),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "SluiceSQLite", dependencies: ["SluiceCore", "SluiceStructured", "CSQLite"]),
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .target(name: "SluicePostgres", dependencies: ["SluiceCore", "SluiceStructured", "CLibPQ"]),
         .target(
             name: "SluiceHarness",
             dependencies: [
@@ -47,6 +53,8 @@ let package = Package(
         .executableTarget(name: "windowed-order-counts", dependencies: ["SluiceExamples"], path: "Examples/windowed-order-counts"),
         .testTarget(name: "SluiceCoreTests", dependencies: ["SluiceCore", "SluiceTesting"]),
         .testTarget(name: "SluiceOrdersTests", dependencies: ["SluiceOrders"]),
+        .testTarget(name: "SluiceSQLiteTests", dependencies: ["SluiceSQLite", "SluiceTesting"]),
+        .testTarget(name: "SluicePostgresTests", dependencies: ["SluicePostgres", "SluiceTesting"]),
         .testTarget(name: "SluiceDStreamTests", dependencies: ["SluiceDStream", "SluiceTesting"]),
         .testTarget(name: "SluiceExamplesTests", dependencies: ["SluiceExamples"]),
         .testTarget(name: "SluiceStructuredTests", dependencies: ["SluiceStructured", "SluiceOrders", "SluiceTesting"]),

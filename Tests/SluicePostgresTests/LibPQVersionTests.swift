@@ -1,0 +1,6 @@
+import Testing
+@testable import SluicePostgres
+
+@Test func linksTheSystemLibPQ() {
+    #expect(libpqVersion >= 100_000)
+}
