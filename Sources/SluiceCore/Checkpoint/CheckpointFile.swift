@@ -54,11 +54,15 @@ public enum CheckpointFile {
 public enum CheckpointError: Error, Equatable, CustomStringConvertible {
     case corrupt(path: String, reason: String)
     case io(path: String, reason: String)
+    /// The checkpoint belongs to a query whose plan differs in ways a restart cannot bridge.
+    case incompatible(path: String, changes: [String])
 
     public var description: String {
         switch self {
         case .corrupt(let path, let reason): "\(path): \(reason)"
         case .io(let path, let reason): "\(path): \(reason)"
+        case .incompatible(let path, let changes):
+            "\(path): this checkpoint was written by an incompatible query; \(changes.joined(separator: "; ")). Use a new checkpoint location to start over."
         }
     }
 }

@@ -1,8 +1,9 @@
 /// Decides how a query restarts from what its offset and commit logs hold: a pure function of the
 /// files' states, so every combination of present, absent and damaged files can be tested.
 ///
-/// The protocol it assumes (per batch N): `offsets/N` is written before batch N runs, `commits/N` after
-/// its sink committed; so offsets are at most one batch ahead of commits.
+/// The protocol it assumes (per batch N): `offsets/N` is written before batch N runs, and only once
+/// batch N − 1's sink and state are durable; `commits/N` is written after its sink committed, off the
+/// critical path, so it may lag: only the latest batch's commit decides whether that batch runs again.
 public enum RecoveryPlanner {
     /// The state of one log file as found on disk.
     public enum FileState: Sendable, Equatable {
@@ -45,7 +46,7 @@ public enum RecoveryPlanner {
         case nil:
             let previous = BatchID(latest.rawValue - 1)
             if latest.rawValue > 0, offsets[previous] != nil, commits[previous] == nil {
-                return (.refuse(path: offsetsPath(latest), reason: "offsets of batch \(latest) were written before batch \(previous) was committed"), [])
+                return (.rerun(latest), ["\(commitsPath(previous)) was not written before the crash (commits are written in the background); batch \(previous) finished before \(offsetsPath(latest)) was written, so only batch \(latest) runs again"])
             }
             return (.rerun(latest), [])
         }

@@ -4,10 +4,10 @@ import SluiceCore
 struct Accumulator: Sendable {
     let function: AggregateFunction
     let resultType: DataType
-    private var counts = ContiguousArray<Int64>()
-    private var integerSums = ContiguousArray<Int64>()
-    private var doubleSums = ContiguousArray<Double>()
-    private var extremes: [Value] = []
+    var counts = ContiguousArray<Int64>()
+    var integerSums = ContiguousArray<Int64>()
+    var doubleSums = ContiguousArray<Double>()
+    var extremes: [Value] = []
 
     init(_ function: AggregateFunction, resultType: DataType) {
         self.function = function
@@ -71,7 +71,7 @@ struct Accumulator: Sendable {
         return copy
     }
 
-    private mutating func grow(to groupCount: Int) {
+    mutating func grow(to groupCount: Int) {
         let missing = groupCount - counts.count
         guard missing > 0 else { return }
         counts.append(contentsOf: repeatElement(0, count: missing))

@@ -22,6 +22,9 @@ struct GroupKeyTable: Sendable {
 
     var count: Int { keyValues.count }
 
+    /// The number of key columns.
+    var keyCount: Int { columnIndexes.count }
+
     /// The key values of group `group`.
     func key(of group: Int) -> [Value] { keyValues[group] ?? [] }
 
@@ -64,9 +67,9 @@ struct GroupKeyTable: Sendable {
         return table
     }
 
-    /// A column holding `values` (all of one type, or null), for re-adding keys.
-    static func column(of values: [Value]) -> ColumnVector {
-        let type = values.lazy.compactMap(\.dataType).first ?? .int64
+    /// A column holding `values` (all of one type, or null), for re-adding keys; `type` when all are null.
+    static func column(of values: [Value], type fallback: DataType = .int64) -> ColumnVector {
+        let type = values.lazy.compactMap(\.dataType).first ?? fallback
         var builder = RecordBatchBuilder(schema: Schema([Field("key", type, nullable: true)]), capacity: values.count)
         for value in values { try? builder.append(row: [value]) }
         return builder.finish().columns[0]

@@ -9,8 +9,8 @@ struct HashAggregation: Sendable {
     let keys: [Expression]
     let aggregates: [(function: AggregateFunction, argument: Expression?)]
     let outputSchema: Schema
-    private(set) var table: GroupKeyTable
-    private var accumulators: [Accumulator]
+    var table: GroupKeyTable
+    var accumulators: [Accumulator]
 
     init(keys: [Expression], aggregates: [Expression], input: Schema) throws(AnalysisError) {
         self.keys = keys

@@ -11,10 +11,10 @@ struct SessionAggregation: Sendable {
     private let sessionPosition: Int
     private let time: Expression
     private let gap: Int64
-    private let aggregates: [(function: AggregateFunction, argument: Expression?)]
-    private var sessions: [[Value]: [Session]] = [:]
+    let aggregates: [(function: AggregateFunction, argument: Expression?)]
+    var sessions: [[Value]: [Session]] = [:]
     /// Keys in order of first appearance, so output order is stable.
-    private var keyOrder: [[Value]] = []
+    var keyOrder: [[Value]] = []
 
     struct Session: Sendable, Equatable {
         var start: Int64

@@ -12,15 +12,19 @@ struct StatefulExecutor: Sendable {
     let plan: IncrementalPlan
     let mode: OutputMode
     let outputSchema: Schema
-    private var aggregation: HashAggregation?
-    private var sessions: SessionAggregation?
-    private var seen: GroupKeyTable?
+    var aggregation: HashAggregation?
+    var sessions: SessionAggregation?
+    var seen: GroupKeyTable?
     /// Live groups of the aggregation or deduplication (evicted ones are left out).
-    private var liveGroups: [Int] = []
-    private(set) var watermark: Timestamp?
+    var liveGroups: [Int] = []
+    var watermark: Timestamp?
     /// Rows a stateless query with a limit has written so far.
-    private var rowsEmitted = 0
-    private var maximumEventTime: Int64?
+    var rowsEmitted = 0
+    var maximumEventTime: Int64?
+    /// Whether `process` records the state rows it changed, for a checkpoint.
+    var recordsChanges = false
+    /// The state rows the last batch changed (when `recordsChanges`).
+    var changes = StateChanges()
 
     /// What one batch did, for the query's progress.
     struct BatchOutcome: Sendable {
@@ -93,6 +97,11 @@ struct StatefulExecutor: Sendable {
         case .append: emitted = liveGroups.filter(expired.contains)
         }
         let result = aggregation.result(groups: emitted)
+        if recordsChanges {
+            let removed = mode == .complete ? [] : liveGroups.filter(expired.contains)
+            changes = StateChanges(upserts: aggregation.stateRows(groups: mode == .complete ? touched : touched.filter { !expired.contains($0) }),
+                                   removals: aggregation.keyRows(groups: removed))
+        }
         if mode != .complete, !expired.isEmpty {
             liveGroups.removeAll(where: expired.contains)
             if aggregation.table.count > 1024 && aggregation.table.count > 2 * liveGroups.count {
@@ -118,6 +127,7 @@ struct StatefulExecutor: Sendable {
         case .append: result = sessions.result(expired)
         }
         if mode != .complete { sessions.remove(expired) }
+        if recordsChanges { changes = StateChanges(upserts: sessions.stateRows(), replacesAll: true) }
         outcome.stateRowsTotal = sessions.sessionCount
         self.sessions = sessions
         return try BatchExecutor.execute(plan.applyingAbove(to: .source(SourceRelation(name: "state", schema: result.schema, content: .table([result])))))
@@ -146,6 +156,7 @@ struct StatefulExecutor: Sendable {
     private mutating func deduplicate(_ rows: [RecordBatch], columns: [String], _ outcome: inout BatchOutcome) -> [RecordBatch] {
         guard var seen else { return [] }
         var output: [RecordBatch] = []
+        let firstNewGroup = seen.count
         for batch in rows {
             let before = seen.count
             let groups = seen.groups(for: columns.compactMap { batch.column(named: $0) }, rowCount: batch.rowCount)
@@ -154,15 +165,20 @@ struct StatefulExecutor: Sendable {
             output.append(batch.gather(SelectionVector(firstRows)))
         }
         outcome.stateRowsUpdated = output.reduce(0) { $0 + $1.rowCount }
+        var evicted = Set<Int>()
         if let watermark, let column = plan.watermark?.column, let position = columns.firstIndex(of: column) {
-            liveGroups.removeAll { group in
-                guard case .timestamp(let time) = seen.key(of: group)[position] else { return false }
-                return time <= watermark.microseconds
+            for group in liveGroups {
+                if case .timestamp(let time) = seen.key(of: group)[position], time <= watermark.microseconds { evicted.insert(group) }
             }
-            if seen.count > 1024 && seen.count > 2 * liveGroups.count {
-                seen = seen.retaining(liveGroups)
-                liveGroups = Array(0 ..< liveGroups.count)
-            }
+            liveGroups.removeAll(where: evicted.contains)
+        }
+        if recordsChanges {
+            changes = StateChanges(upserts: seen.keyRows(groups: (firstNewGroup ..< seen.count).filter { !evicted.contains($0) }),
+                                   removals: seen.keyRows(groups: evicted.filter { $0 < firstNewGroup }.sorted()))
+        }
+        if !evicted.isEmpty, seen.count > 1024 && seen.count > 2 * liveGroups.count {
+            seen = seen.retaining(liveGroups)
+            liveGroups = Array(0 ..< liveGroups.count)
         }
         outcome.stateRowsTotal = liveGroups.count
         self.seen = seen

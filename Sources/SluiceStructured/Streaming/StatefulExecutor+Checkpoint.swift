@@ -1,0 +1,101 @@
+import SluiceCore
+
+/// The state rows one batch changed: upserted groups (key and state) and removed keys, or, when
+/// `replacesAll`, the whole state.
+struct StateChanges: Sendable {
+    var upserts: RecordBatch?
+    var removals: RecordBatch?
+    var replacesAll = false
+}
+
+/// How a stateful executor's state becomes checkpoint versions and comes back from them.
+///
+/// A version is three batches: a one-row header (whether it replaces all state, the watermark, the
+/// latest event time, the rows a limited query emitted), the upserted rows and the removed keys. A
+/// delta holds one batch's changes; a snapshot holds all live state and replaces what came before.
+extension StatefulExecutor {
+    /// Whether the query keeps anything across batches that a restart must get back.
+    var hasState: Bool { plan.stateful != nil || plan.watermark != nil || plan.limit != nil }
+
+    /// The version the last `process` produced, as batches.
+    func stateDelta() -> [RecordBatch] {
+        version(replacesAll: changes.replacesAll, upserts: changes.upserts, removals: changes.removals)
+    }
+
+    /// All live state, as batches.
+    func stateSnapshot() -> [RecordBatch] {
+        if let aggregation { return version(replacesAll: true, upserts: aggregation.stateRows(groups: liveGroups), removals: nil) }
+        if let sessions { return version(replacesAll: true, upserts: sessions.stateRows(), removals: nil) }
+        if let seen { return version(replacesAll: true, upserts: seen.keyRows(groups: liveGroups), removals: nil) }
+        return version(replacesAll: true, upserts: nil, removals: nil)
+    }
+
+    /// Rebuilds the state from versions made by `stateDelta` and `stateSnapshot`, oldest first.
+    mutating func restore(from versions: [[RecordBatch]]) throws(AnalysisError) {
+        for version in versions {
+            guard version.count == 3, version[0].rowCount == 1 else {
+                throw AnalysisError("a state version of this query must hold a header and two row batches, found \(version.count) batch(es)")
+            }
+            let header = version[0].columns.map { $0.value(at: 0) }
+            let replacesAll = header[0] == .bool(true)
+            if case .timestamp(let time) = header[1] { watermark = Timestamp(microseconds: time) } else { watermark = nil }
+            if case .int64(let time) = header[2] { maximumEventTime = time } else { maximumEventTime = nil }
+            if case .int64(let count) = header[3] { rowsEmitted = Int(count) }
+            apply(upserts: version[1], removals: version[2], replacesAll: replacesAll)
+        }
+        if let aggregation, aggregation.table.count > liveGroups.count {
+            self.aggregation = aggregation.retaining(liveGroups)
+            liveGroups = Array(0 ..< liveGroups.count)
+        }
+        if let seen, seen.count > liveGroups.count {
+            self.seen = seen.retaining(liveGroups)
+            liveGroups = Array(0 ..< liveGroups.count)
+        }
+    }
+
+    private mutating func apply(upserts: RecordBatch, removals: RecordBatch, replacesAll: Bool) {
+        if var aggregation {
+            if replacesAll { liveGroups = [] }
+            let before = aggregation.table.count
+            let live = Set(liveGroups)
+            let restored = upserts.rowCount > 0 ? aggregation.restore(upserts) : []
+            liveGroups += restored.map(Int.init).filter { $0 >= before || !live.contains($0) }.uniqued()
+            if removals.rowCount > 0 {
+                let removed = Set(aggregation.groups(ofKeys: removals).map(Int.init))
+                liveGroups.removeAll(where: removed.contains)
+            }
+            self.aggregation = aggregation
+        } else if var sessions {
+            sessions.restore(upserts)
+            self.sessions = sessions
+        } else if var seen {
+            if replacesAll { liveGroups = [] }
+            let live = Set(liveGroups)
+            if upserts.rowCount > 0 {
+                liveGroups += seen.groups(for: upserts.columns, rowCount: upserts.rowCount).map(Int.init).filter { !live.contains($0) }.uniqued()
+            }
+            if removals.rowCount > 0 {
+                let removed = Set(seen.groups(for: removals.columns, rowCount: removals.rowCount).map(Int.init))
+                liveGroups.removeAll(where: removed.contains)
+            }
+            self.seen = seen
+        }
+    }
+
+    private func version(replacesAll: Bool, upserts: RecordBatch?, removals: RecordBatch?) -> [RecordBatch] {
+        let header = Schema([Field("replacesAll", .bool), Field("watermark", .timestamp, nullable: true),
+                             Field("maximumEventTime", .int64, nullable: true), Field("rowsEmitted", .int64)])
+        let row: [Value] = [.bool(replacesAll), watermark.map { .timestamp($0.microseconds) } ?? .null,
+                            maximumEventTime.map { .int64($0) } ?? .null, .int64(Int64(rowsEmitted))]
+        let empty = RecordBatch.empty(Schema([]))
+        return [(try? RecordBatch(schema: header, rows: [row])) ?? empty, upserts ?? empty, removals ?? empty]
+    }
+}
+
+extension Sequence where Element: Hashable {
+    /// The elements in order, each once.
+    func uniqued() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
+    }
+}
