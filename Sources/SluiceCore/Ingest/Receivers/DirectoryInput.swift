@@ -17,8 +17,9 @@ public final class DirectoryInput: BatchInput {
     public let decoder: any RecordDecoder
     /// At most this many new files per cut (Structured Streaming's `maxFilesPerTrigger`); nil for all.
     public let maximumFilesPerCut: Int?
-    /// Whether files present at `start()` are read too; after a restart from a checkpoint that has
-    /// history, every file not read before is read.
+    /// Whether files present at `start()` are read too. It matters at the first start only: after a
+    /// restart from a checkpoint with history, every file neither read nor left unread by that first
+    /// start is read, those that arrived while the job was down included.
     public let includeExistingFiles: Bool
     let state = Mutex(State())
     /// The files log in the checkpoint, once `resume` named it; only `resume` and `commit` take it.
