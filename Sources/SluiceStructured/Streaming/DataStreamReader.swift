@@ -12,7 +12,8 @@ public struct DataStreamReader: Sendable {
     }
 
     /// The rows of files moved into `directory`, decoded by `decoder` (at most `maxFilesPerTrigger` per
-    /// batch); files present at start are read too, as Spark's file source does.
+    /// batch); files present at start are read too, as Spark's file source does. The input is
+    /// replayable: a checkpointed query reads each file once across restarts.
     public func files(directory: String, decoder: any RecordDecoder, maxFilesPerTrigger: Int? = nil) -> DataFrame {
         stream(name: "directory \(directory)", schema: decoder.schema) {
             DirectoryInput(directory: directory, decoder: decoder, maximumFilesPerCut: maxFilesPerTrigger, includeExistingFiles: true)
@@ -24,6 +25,15 @@ public struct DataStreamReader: Sendable {
     public func producers(schema: Schema, name: String = "producers", capacityPerProducer: Int = 64,
                           fullBufferPolicy: FullBufferPolicy = .wait) -> (frame: DataFrame, input: ChannelInput) {
         let input = ChannelInput(name: name, schema: schema, capacityPerProducer: capacityPerProducer, fullBufferPolicy: fullBufferPolicy)
+        return (stream(name: name, schema: schema) { input }, input)
+    }
+
+    /// A replayable stream fed by in-process producer threads: each producer
+    /// (`input.makeProducer(named:startingAt:)`, one name per thread, the same in every run) numbers the
+    /// record batches of `schema` it sends, and after a restart goes on at `input.resumeSequence(for:)`.
+    public func sequencedProducers(schema: Schema, name: String = "producers",
+                                   capacityPerProducer: Int = 64) -> (frame: DataFrame, input: SequencedChannelInput) {
+        let input = SequencedChannelInput(name: name, schema: schema, capacityPerProducer: capacityPerProducer)
         return (stream(name: name, schema: schema) { input }, input)
     }
 
