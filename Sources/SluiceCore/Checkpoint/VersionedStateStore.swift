@@ -2,8 +2,9 @@ import Foundation
 
 /// One stateful operator partition's state, versioned by batch: version N + 1 is version N plus the
 /// changes of batch N. Each commit writes the version's delta; every `snapshotInterval` versions the
-/// whole state is written too, so a restart reads the newest snapshot at or below the wanted version and
-/// at most `snapshotInterval − 1` deltas after it.
+/// whole state is written too (by `commit`, or by a caller that snapshots in the background through
+/// `writeSnapshot`), so a restart reads the newest snapshot at or below the wanted version and about
+/// `snapshotInterval` deltas after it at most.
 ///
 /// The store holds payloads, not state: the operator encodes its deltas and snapshots (with
 /// `RecordBatchCodec`, say) and applies what `load(version:)` returns. Version 0 is the empty state.
@@ -35,14 +36,20 @@ public struct VersionedStateStore: Sendable {
     /// `<version>.snapshot` (the closure is called only then).
     public func commit(version: Int64, delta: [UInt8], snapshot: (() -> [UInt8])?) throws(CheckpointError) {
         precondition(version >= 1, "VersionedStateStore: version \(version) committed; version 0 is the empty state")
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw .io(path: directory, reason: "cannot create the state directory: \(error)")
-        }
+        try createDirectory()
         try write(delta, to: path(version, .delta))
         guard let snapshot, needsSnapshot(version: version) else { return }
-        try write(snapshot(), to: path(version, .snapshot)) { _ in
+        try writeSnapshot(version: version, payload: snapshot())
+    }
+
+    /// Writes `payload`, the whole state at `version`, as `<version>.snapshot`, whatever the interval
+    /// says: for a caller that decides itself when to snapshot (in the background, say). Loading uses
+    /// any snapshot, not only those at multiples of the interval. A plan of `during-snapshot` at batch
+    /// `version − 1` kills the process once the temporary file is complete and before its rename.
+    public func writeSnapshot(version: Int64, payload: [UInt8]) throws(CheckpointError) {
+        precondition(version >= 1, "VersionedStateStore: snapshot of version \(version); version 0 is the empty state")
+        try createDirectory()
+        try write(payload, to: path(version, .snapshot)) { _ in
             faults.reach(.duringSnapshot, batch: BatchID(version - 1))
         }
     }
@@ -78,6 +85,14 @@ public struct VersionedStateStore: Sendable {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         let suffix = "." + kind.rawValue
         return names.compactMap { name in name.hasSuffix(suffix) ? Int64(name.dropLast(suffix.count)) : nil }.sorted()
+    }
+
+    private func createDirectory() throws(CheckpointError) {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw .io(path: directory, reason: "cannot create the state directory: \(error)")
+        }
     }
 
     private func write(_ payload: [UInt8], to path: String, beforeRename: (String) -> Void = { _ in }) throws(CheckpointError) {

@@ -88,6 +88,19 @@ struct StateModel {
         #expect(try store.load(version: 2) == StateChain(snapshot: nil, deltas: [.init(version: 1, payload: [1]), .init(version: 2, payload: [2])], notes: []))
     }
 
+    @Test func aSnapshotWrittenOffTheIntervalIsUsed() throws {
+        let directory = scratch()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let store = VersionedStateStore(directory: directory, snapshotInterval: 5)
+        let (history, _) = try commitVersions(store, count: 9)
+        try store.writeSnapshot(version: 7, payload: try StateModel.snapshot(history[7]!))
+        let chain = try store.load(version: 9)
+        #expect(chain.snapshot?.version == 7 && chain.deltas.map(\.version) == [8, 9])
+        #expect(try StateModel.rebuild(chain) == history[9])
+        #expect(store.purge(keepingFrom: 8) == 8, "deltas 1…7 and 5.snapshot")
+        #expect(try StateModel.rebuild(store.load(version: 9)) == history[9])
+    }
+
     @Test func purgeKeepsWhatLaterVersionsNeed() throws {
         let directory = scratch()
         defer { try? FileManager.default.removeItem(atPath: directory) }
