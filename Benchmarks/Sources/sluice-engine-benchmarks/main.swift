@@ -6,6 +6,15 @@ import SluiceStructured
 
 // End-to-end figures of the two APIs over the lecture's workload, each the median of several runs, on a
 // manual clock so that only the engine's work is timed. Printed, never asserted.
+//
+//   sluice-engine-benchmarks              every figure
+//   sluice-engine-benchmarks checkpoint   only the groups whose name (dstream, structured, checkpoint)
+//                                         contains the argument
+
+/// Whether the figures of `group` run: all of them without an argument, else those it names.
+func runs(_ group: String) -> Bool {
+    CommandLine.arguments.dropFirst().first.map { group.contains($0) } ?? true
+}
 
 /// The median, in milliseconds, of `runs` timings of `body`.
 func medianMilliseconds(runs: Int = 7, _ body: () throws -> Void) rethrows -> Double {
@@ -25,7 +34,7 @@ func line(_ name: String, _ value: Double, _ unit: String, _ target: String) {
 }
 
 /// The 500k orders as 50 parsed batches of 10,000.
-let orderBatches: [RecordBatch] = {
+func parsedOrderBatches() -> [RecordBatch] {
     let text = OrderGenerator.generate(.init(count: 500_000, seed: 1)).text
     var batches: [RecordBatch] = []
     var start = 0
@@ -38,7 +47,7 @@ let orderBatches: [RecordBatch] = {
         }
     }
     return batches
-}()
+}
 
 /// top-clients as the lecture writes it (updateStateByKey, sort, top 5, union with buy/sell counts).
 func topClients(_ batches: [RecordBatch]) throws {
@@ -102,43 +111,32 @@ func windowedCount(_ batches: [RecordBatch]) throws {
     query.stop()
 }
 
-let emptyOrders = Array(repeating: RecordBatch.empty(OrderSchema.schema), count: 1000)
-let singleRows = Array(repeating: orderBatches[0].slice(rows: 0 ..< 1), count: 1000)
-
 let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?"
 print("engine figures: medians of 7 runs, release build, load average \(load)")
-let topClientsMilliseconds = try medianMilliseconds { try topClients(orderBatches) }
-line("dstream top-clients, 500k orders as 50 batches of 10k", topClientsMilliseconds, "ms", "< 150")
-line("dstream per-batch overhead, empty batches", try medianMilliseconds { try topClients(emptyOrders) }, "µs per batch", "< 50")
-for seconds in [60, 600, 3600] {
-    line("dstream reduceByKeyAndWindow+inverse, \(seconds) s window, 1k rows", try incrementalWindow(windowBatches: seconds, rows: 1000, inverse: true), "µs per batch", "flat in window")
+if runs("dstream") || runs("structured") {
+    let orderBatches = parsedOrderBatches()
+    if runs("dstream") {
+        let emptyOrders = Array(repeating: RecordBatch.empty(OrderSchema.schema), count: 1000)
+        let topClientsMilliseconds = try medianMilliseconds { try topClients(orderBatches) }
+        line("dstream top-clients, 500k orders as 50 batches of 10k", topClientsMilliseconds, "ms", "< 150")
+        line("dstream per-batch overhead, empty batches", try medianMilliseconds { try topClients(emptyOrders) }, "µs per batch", "< 50")
+        for seconds in [60, 600, 3600] {
+            line("dstream reduceByKeyAndWindow+inverse, \(seconds) s window, 1k rows", try incrementalWindow(windowBatches: seconds, rows: 1000, inverse: true), "µs per batch", "flat in window")
+        }
+        line("dstream reduceByKeyAndWindow+inverse, 3600 s window, 10k rows", try incrementalWindow(windowBatches: 3600, rows: 10_000, inverse: true), "µs per batch", "∝ batch")
+        for seconds in [60, 600] {
+            line("dstream reduceByKeyAndWindow recomputed, \(seconds) s window, 1k rows", try incrementalWindow(windowBatches: seconds, rows: 1000, inverse: false), "µs per batch", "∝ window")
+        }
+    }
+    if runs("structured") {
+        let singleRows = Array(repeating: orderBatches[0].slice(rows: 0 ..< 1), count: 1000)
+        let windowedMilliseconds = try medianMilliseconds { try windowedCount(orderBatches) }
+        line("structured windowed count, 50 batches of 10k", 500_000 / windowedMilliseconds / 1000, "M orders/s", ">= 10")
+        line("structured per-batch overhead, 1-row batches", try medianMilliseconds { try windowedCount(singleRows) }, "µs per batch", "< 100")
+    }
 }
-line("dstream reduceByKeyAndWindow+inverse, 3600 s window, 10k rows", try incrementalWindow(windowBatches: 3600, rows: 10_000, inverse: true), "µs per batch", "∝ batch")
-for seconds in [60, 600] {
-    line("dstream reduceByKeyAndWindow recomputed, \(seconds) s window, 1k rows", try incrementalWindow(windowBatches: seconds, rows: 1000, inverse: false), "µs per batch", "∝ window")
-}
-let windowedMilliseconds = try medianMilliseconds { try windowedCount(orderBatches) }
-line("structured windowed count, 50 batches of 10k", 500_000 / windowedMilliseconds / 1000, "M orders/s", ">= 10")
-line("structured per-batch overhead, 1-row batches", try medianMilliseconds { try windowedCount(singleRows) }, "µs per batch", "< 100")
 
-/// The disk's floor for a checkpointed batch: one durable atomic write (temporary file, fsync, rename,
-/// fsync of the directory) of a small offsets entry, through the metadata log.
-let checkpointDirectory = NSTemporaryDirectory() + "sluice-bench-checkpoint-" + UUID().uuidString
-let offsetsLog = MetadataLog<[String: Int64]>(directory: checkpointDirectory + "/offsets")
-var nextBatch: Int64 = 0
-let durableWrite = try medianMilliseconds(runs: 21) {
-    try offsetsLog.add(["orders": nextBatch * 10_000], for: BatchID(nextBatch))
-    nextBatch += 1
+if runs("checkpoint") {
+    try durableWriteFigure()
+    try stateLoadFigures()
 }
-line("checkpoint: durable offsets entry (fsync, rename, fsync dir)", durableWrite, "ms", "the disk's fsync floor")
-try? FileManager.default.removeItem(atPath: checkpointDirectory)
-
-/// A restart's state load: 100,000 keys from a snapshot (the fault-tolerance issue asks for a first new
-/// batch under 300 ms with this much state).
-let stateDirectory = NSTemporaryDirectory() + "sluice-bench-state-" + UUID().uuidString
-let stateStore = VersionedStateStore<Int64, Double>(directory: stateDirectory, snapshotInterval: 1)
-let bigState = Dictionary(uniqueKeysWithValues: (0 ..< 100_000).map { (Int64($0), Double($0) * 1.5) })
-try stateStore.commit(version: 1, state: bigState, puts: [:], removals: [])
-let stateLoad = try medianMilliseconds { _ = try stateStore.load(version: 1) }
-line("checkpoint: load 100,000 state keys from a snapshot", stateLoad, "ms", "part of < 300 ms restart")
-try? FileManager.default.removeItem(atPath: stateDirectory)

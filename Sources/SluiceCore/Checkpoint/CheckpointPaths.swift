@@ -5,7 +5,7 @@
 /// <root>/lock                              the running job's lock
 /// <root>/offsets/<batch>                   written before batch <batch> runs
 /// <root>/commits/<batch>                   written after its sink committed
-/// <root>/state/<operator>/<partition>/<version>[.snapshot]
+/// <root>/state/<operator>/<partition>/<version>.delta and <version>.snapshot
 /// <root>/sources/<source>/<batch>          what a source read in a batch (e.g. the files log)
 /// ```
 public struct CheckpointPaths: Sendable, Equatable {

@@ -11,8 +11,11 @@ public enum DurableFile {
     /// The suffix of temporary files; a file with it was left by a writer that died before renaming.
     public static let temporarySuffix = ".sluice-tmp"
 
-    /// Replaces the file at `path` with `bytes`, durably and atomically.
-    public static func write(_ bytes: [UInt8], to path: String) throws(DurableFileError) {
+    /// Replaces the file at `path` with `bytes`, durably and atomically. `beforeRename` is called with
+    /// the temporary file's path once it holds all of `bytes` and is fsynced, just before the rename: the
+    /// place where a crash leaves a complete temporary file and the old file in place (fault injection
+    /// kills the process there).
+    public static func write(_ bytes: [UInt8], to path: String, beforeRename: (_ temporaryPath: String) -> Void = { _ in }) throws(DurableFileError) {
         let temporary = path + "." + String(UInt64.random(in: 0 ... .max), radix: 36) + temporarySuffix
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .failed(path: temporary, operation: "create", errno: errno) }
@@ -30,6 +33,7 @@ public enum DurableFile {
             unlink(temporary)
             throw .failed(path: temporary, operation: failure.operation, errno: failure.errno)
         }
+        beforeRename(temporary)
         guard rename(temporary, path) == 0 else {
             let code = errno
             unlink(temporary)

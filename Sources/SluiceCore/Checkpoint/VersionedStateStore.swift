@@ -1,101 +1,105 @@
 import Foundation
 
-/// One stateful operator partition's key-value state, versioned by batch: version N + 1 is version N
-/// plus the changes of batch N. Each commit writes a delta file; every `snapshotInterval` versions a full
-/// snapshot is written too, so a restart reads the latest snapshot at or below the wanted version and
-/// replays at most `snapshotInterval − 1` deltas.
+/// One stateful operator partition's state, versioned by batch: version N + 1 is version N plus the
+/// changes of batch N. Each commit writes the version's delta; every `snapshotInterval` versions the
+/// whole state is written too (by `commit`, or by a caller that snapshots in the background through
+/// `writeSnapshot`), so a restart reads the newest snapshot at or below the wanted version and about
+/// `snapshotInterval` deltas after it at most.
 ///
-/// Layout in `directory`: `<version>.delta` and `<version>.snapshot`, each a `CheckpointFile` of JSON.
-public struct VersionedStateStore<Key: Codable & Hashable & Sendable, Value: Codable & Sendable>: Sendable {
+/// The store holds payloads, not state: the operator encodes its deltas and snapshots (with
+/// `RecordBatchCodec`, say) and applies what `load(version:)` returns. Version 0 is the empty state.
+///
+/// Layout in `directory`: `<version>.delta` and `<version>.snapshot`, each a `CheckpointFile` written
+/// with `DurableFile`, and for a moment `<version>.snapshot.<random>.sluice-tmp` while a snapshot is
+/// written; a crash there (`FaultPoint.duringSnapshot`) leaves that temporary file, which loading
+/// ignores and `removeTemporaryFiles()` deletes.
+public struct VersionedStateStore: Sendable {
     public let directory: String
     public let snapshotInterval: Int
+    /// Kills the process during a snapshot write when its plan says so.
+    public let faults: FaultInjector
 
-    public init(directory: String, snapshotInterval: Int = 10) {
+    public init(directory: String, snapshotInterval: Int = 10, faults: FaultInjector = .process) {
         precondition(snapshotInterval >= 1, "VersionedStateStore: snapshotInterval must be at least 1")
         self.directory = directory
         self.snapshotInterval = snapshotInterval
+        self.faults = faults
     }
 
-    private struct Delta: Codable {
-        var puts: [Entry]
-        var removals: [Key]
+    /// Whether committing `version` writes a snapshot (when the caller gives one).
+    public func needsSnapshot(version: Int64) -> Bool {
+        version % Int64(snapshotInterval) == 0
     }
 
-    private struct Entry: Codable {
-        let key: Key
-        let value: Value
+    /// Writes `delta`, the changes from version `version − 1`, as `<version>.delta`; then, when
+    /// `needsSnapshot(version:)` and `snapshot` is given, the whole state it returns as
+    /// `<version>.snapshot` (the closure is called only then).
+    public func commit(version: Int64, delta: [UInt8], snapshot: (() -> [UInt8])?) throws(CheckpointError) {
+        precondition(version >= 1, "VersionedStateStore: version \(version) committed; version 0 is the empty state")
+        try createDirectory()
+        try write(delta, to: path(version, .delta))
+        guard let snapshot, needsSnapshot(version: version) else { return }
+        try writeSnapshot(version: version, payload: snapshot())
     }
 
-    /// Writes version `version` as `state`, given the changes from the previous version; a full snapshot
-    /// too when `version` is a multiple of the snapshot interval.
-    public func commit(version: Int64, state: [Key: Value], puts: [Key: Value], removals: [Key]) throws(CheckpointError) {
-        try write(Delta(puts: puts.map { Entry(key: $0.key, value: $0.value) }, removals: removals), to: path(version, "delta"))
-        if version % Int64(snapshotInterval) == 0 {
-            try write(state.map { Entry(key: $0.key, value: $0.value) }, to: path(version, "snapshot"))
+    /// Writes `payload`, the whole state at `version`, as `<version>.snapshot`, whatever the interval
+    /// says: for a caller that decides itself when to snapshot (in the background, say). Loading uses
+    /// any snapshot, not only those at multiples of the interval. A plan of `during-snapshot` at batch
+    /// `version − 1` kills the process once the temporary file is complete and before its rename.
+    public func writeSnapshot(version: Int64, payload: [UInt8]) throws(CheckpointError) {
+        precondition(version >= 1, "VersionedStateStore: snapshot of version \(version); version 0 is the empty state")
+        try createDirectory()
+        try write(payload, to: path(version, .snapshot)) { _ in
+            faults.reach(.duringSnapshot, batch: BatchID(version - 1))
         }
     }
 
-    /// The state at `version`: the newest snapshot at or below it plus the deltas after it (an empty
-    /// state when nothing was written). A missing delta in the chain is an error naming it.
-    public func load(version: Int64) throws(CheckpointError) -> [Key: Value] {
-        guard version > 0 else { return [:] }
-        let snapshots = versions(withSuffix: "snapshot").filter { $0 <= version }
-        var state: [Key: Value] = [:]
-        var start: Int64 = 1
-        if let base = snapshots.last {
-            let entries: [Entry] = try read(path(base, "snapshot"))
-            state = Dictionary(entries.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
-            start = base + 1
-        }
-        guard start <= version else { return state }
-        for next in start ... version {
-            let deltaPath = path(next, "delta")
-            guard FileManager.default.fileExists(atPath: deltaPath) else {
-                throw .corrupt(path: deltaPath, reason: "missing: state version \(version) needs every delta after snapshot \(start - 1)")
-            }
-            let delta: Delta = try read(deltaPath)
-            for entry in delta.puts { state[entry.key] = entry.value }
-            for key in delta.removals { state[key] = nil }
-        }
-        return state
-    }
-
-    /// Deletes files no longer needed to load any version at or above `version`.
+    /// Deletes files no longer needed to load any version at or above `version`: the deltas up to the
+    /// newest snapshot at or below it, and older snapshots. Returns how many it deleted.
     @discardableResult
     public func purge(keepingFrom version: Int64) -> Int {
-        guard let base = versions(withSuffix: "snapshot").last(where: { $0 <= version }) else { return 0 }
-        var removed = 0
-        for suffix in ["delta", "snapshot"] {
-            for old in versions(withSuffix: suffix) where old < base || (suffix == "delta" && old == base) {
-                if (try? FileManager.default.removeItem(atPath: path(old, suffix))) != nil { removed += 1 }
-            }
-        }
-        return removed
+        guard let base = versions(of: .snapshot).last(where: { $0 <= version }) else { return 0 }
+        let obsolete = versions(of: .delta).filter { $0 <= base }.map { path($0, .delta) }
+            + versions(of: .snapshot).filter { $0 < base }.map { path($0, .snapshot) }
+        return obsolete.count { (try? FileManager.default.removeItem(atPath: $0)) != nil }
     }
 
-    private func path(_ version: Int64, _ suffix: String) -> String { "\(directory)/\(version).\(suffix)" }
-
-    private func versions(withSuffix suffix: String) -> [Int64] {
+    /// Deletes the temporary files writers killed before their rename left behind; returns how many.
+    @discardableResult
+    public func removeTemporaryFiles() -> Int {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        return names.compactMap { name in name.hasSuffix("." + suffix) ? Int64(name.dropLast(suffix.count + 1)) : nil }.sorted()
+        return names.filter { $0.hasSuffix(DurableFile.temporarySuffix) }
+            .count { (try? FileManager.default.removeItem(atPath: "\(directory)/\($0)")) != nil }
     }
 
-    private func write<T: Encodable>(_ value: T, to path: String) throws(CheckpointError) {
+    /// The two kinds of state file.
+    enum Kind: String {
+        case delta, snapshot
+    }
+
+    /// The path of `version`'s file of `kind`.
+    func path(_ version: Int64, _ kind: Kind) -> String { "\(directory)/\(version).\(kind.rawValue)" }
+
+    /// The versions that have a file of `kind`, ascending.
+    func versions(of kind: Kind) -> [Int64] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        let suffix = "." + kind.rawValue
+        return names.compactMap { name in name.hasSuffix(suffix) ? Int64(name.dropLast(suffix.count)) : nil }.sorted()
+    }
+
+    private func createDirectory() throws(CheckpointError) {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            try DurableFile.write(CheckpointFile.encode([UInt8](try JSONEncoder().encode(value))), to: path)
         } catch {
-            throw .io(path: path, reason: "\(error)")
+            throw .io(path: directory, reason: "cannot create the state directory: \(error)")
         }
     }
 
-    private func read<T: Decodable>(_ path: String) throws(CheckpointError) -> T {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .io(path: path, reason: "cannot be read") }
-        let payload = try CheckpointFile.decode([UInt8](data), path: path)
+    private func write(_ payload: [UInt8], to path: String, beforeRename: (String) -> Void = { _ in }) throws(CheckpointError) {
         do {
-            return try JSONDecoder().decode(T.self, from: Data(payload))
+            try DurableFile.write(CheckpointFile.encode(payload), to: path, beforeRename: beforeRename)
         } catch {
-            throw .corrupt(path: path, reason: "the checksum is right but the content does not decode: \(error)")
+            throw .io(path: path, reason: "\(error)")
         }
     }
 }
