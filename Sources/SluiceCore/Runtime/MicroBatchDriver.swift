@@ -18,6 +18,7 @@ public final class MicroBatchDriver: Sendable {
     public let runsEmptyBatches: Bool
     private let clock: any StreamingClock
     private let inputs: [any BatchInput]
+    private let lastBatchTime: Timestamp?
     private let job: Job
     private let state: Mutex<State>
 
@@ -37,8 +38,14 @@ public final class MicroBatchDriver: Sendable {
 
     /// A driver over `inputs` that numbers its batches from `firstBatch` and hands each to `job`.
     /// A processing-time trigger of zero runs a batch whenever data is waiting (Structured Streaming's default).
+    ///
+    /// A restarted job passes the time of the last batch it recorded as `lastBatchTime`: the schedule
+    /// then goes on right after it instead of after the clock's time at start, so every batch time from
+    /// there on gets a batch, those of the time the job was down included (Spark Streaming's restart
+    /// runs them too), and no batch time comes twice or goes back.
     public init(trigger: Trigger, clock: any StreamingClock, inputs: [any BatchInput],
-                firstBatch: BatchID = BatchID(0), runsEmptyBatches: Bool = true, job: @escaping Job) {
+                firstBatch: BatchID = BatchID(0), resumingAfter lastBatchTime: Timestamp? = nil,
+                runsEmptyBatches: Bool = true, job: @escaping Job) {
         if case .processingTime(let interval) = trigger {
             precondition(interval >= .zero, "MicroBatchDriver: the batch interval must not be negative, got \(interval)")
         }
@@ -46,6 +53,7 @@ public final class MicroBatchDriver: Sendable {
         self.runsEmptyBatches = runsEmptyBatches
         self.clock = clock
         self.inputs = inputs
+        self.lastBatchTime = lastBatchTime
         self.job = job
         self.state = Mutex(State(nextBatchID: firstBatch))
     }
@@ -69,14 +77,15 @@ public final class MicroBatchDriver: Sendable {
     /// The error that stopped the driver, if one did.
     public var error: (any Error)? { state.withLock { $0.error } }
 
-    /// Starts the inputs and fixes the batch schedule from the clock's current time.
+    /// Starts the inputs and fixes the batch schedule from the clock's current time (or from the last
+    /// batch time a restarted job recorded).
     public func start() throws {
         let now = clock.now
         try state.withLock { state in
             guard state.status == .created else { throw DriverError.alreadyStarted }
             state.status = .running
             if case .processingTime(let interval) = trigger, interval > .zero {
-                state.schedule = BatchSchedule(interval: interval, start: now)
+                state.schedule = BatchSchedule(interval: interval, start: lastBatchTime ?? now)
             }
         }
         for input in inputs { try input.start() }

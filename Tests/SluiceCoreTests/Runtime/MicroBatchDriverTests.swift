@@ -99,6 +99,26 @@ final class BatchLog: Sendable {
                 "each call runs the batches due when it starts; every batch time gets its batch")
     }
 
+    @Test func aResumedScheduleGoesOnAfterTheLastRecordedBatchTime() throws {
+        let clock = ManualClock(start: Timestamp(milliseconds: 2500))
+        let log = BatchLog()
+        let resumed = MicroBatchDriver(trigger: .processingTime(.seconds(1)), clock: clock, inputs: [], firstBatch: BatchID(4),
+                                       resumingAfter: Timestamp(milliseconds: 5000)) { log.record($0) }
+        try resumed.start()
+        clock.advance(by: .milliseconds(3500))
+        try resumed.runDueBatches()
+        #expect(log.batches.withLock { $0.map(\.time) } == [6000], "nothing at or before the last recorded batch time")
+        resumed.stop()
+
+        let downTime = BatchLog()
+        let late = MicroBatchDriver(trigger: .processingTime(.seconds(1)), clock: clock, inputs: [], firstBatch: BatchID(4),
+                                    resumingAfter: Timestamp(milliseconds: 3000)) { downTime.record($0) }
+        try late.start()
+        try late.runDueBatches()
+        #expect(downTime.batches.withLock { $0.map(\.time) } == [4000, 5000, 6000], "the batch times the job was down still get batches")
+        #expect(downTime.batches.withLock { $0.map(\.id) } == [BatchID(4), BatchID(5), BatchID(6)])
+    }
+
     @Test func onceRunsOneBatchThenStops() throws {
         let clock = ManualClock()
         let queue = QueueInput(schema: Self.schema)
