@@ -5,7 +5,7 @@ import SluiceCore
 extension DStream {
     /// Calls `body` with each batch's RDD and time.
     @inlinable public func foreachRDD(_ body: @escaping @Sendable (RDD<Element>, Timestamp) throws -> Void) {
-        context.graph.addOutput(.init(stream: self) { [self] time in
+        context.graph.addOutput(.init(stream: self) { [self] _, time in
             if let rdd = try self.rdd(at: time) { try body(rdd, time) }
         })
     }

@@ -9,7 +9,8 @@ extension DStream {
     @inlinable public func window(_ windowLength: Duration, slide: Duration? = nil) throws -> DStream {
         let slide = slide ?? slideDuration
         try checkWindow(windowLength, slide: slide)
-        let stream = DStream(context: context, slideDuration: slide, parents: [self], extraParentRemember: windowLength) { [self] time in
+        let stream = DStream(context: context, slideDuration: slide, parents: [self], extraParentRemember: windowLength,
+                             windowLength: windowLength) { [self] time in
             let rdds = try batchTimes(in: windowLength, endingAt: time).compactMap { try self.rdd(at: $0) }
             return RDD(partitions: rdds.flatMap(\.partitions), pool: context.pool)
         }

@@ -58,7 +58,7 @@ extension DStream {
     @usableFromInline var stream: DStream<(Key, Value)> {
         let context = perBatch.context
         let stream = DStream<(Key, Value)>(context: context, slideDuration: slide, parents: [perBatch],
-                                           extraParentRemember: windowLength + slide) { stream, time in
+                                           extraParentRemember: windowLength + slide, windowLength: windowLength) { stream, time in
             try window(at: time, previous: stream.cachedRDD(at: time - slide))
         }
         context.graph.addNode(stream)

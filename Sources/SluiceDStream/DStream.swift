@@ -10,27 +10,36 @@ public final class DStream<Element: Sendable>: DStreamNode {
     public let slideDuration: Duration
     @usableFromInline let parentNodes: [any DStreamNode]
     @usableFromInline let extraParentRemember: Duration
+    @usableFromInline let windowLength: Duration?
+    @usableFromInline let lookback: Duration
     private let compute: @Sendable (DStream, Timestamp) throws -> RDD<Element>?
     private let cache = Mutex(RDDCache<Element>())
     private let rememberDuration: Mutex<Duration>
 
     /// A stream whose RDD at a batch time is `compute(self, time)`; the stream is passed in so that a
-    /// stateful stream can read its own previous RDD.
+    /// stateful stream can read its own previous RDD. A window over its (single) parent gives its
+    /// `windowLength`.
     @usableFromInline init(context: StreamingContext, slideDuration: Duration, parents: [any DStreamNode],
-         extraParentRemember: Duration = .zero, compute: @escaping @Sendable (DStream, Timestamp) throws -> RDD<Element>?) {
+         extraParentRemember: Duration = .zero, windowLength: Duration? = nil,
+         compute: @escaping @Sendable (DStream, Timestamp) throws -> RDD<Element>?) {
         self.context = context
         self.slideDuration = slideDuration
         self.parentNodes = parents
         self.extraParentRemember = extraParentRemember
+        self.windowLength = windowLength
+        let parentsLookback = parents.map(\.lookback).max() ?? .zero
+        let windowLookback = windowLength.map { $0 - (parents.first?.slideDuration ?? $0) } ?? .zero
+        self.lookback = parentsLookback + windowLookback
         self.compute = compute
         self.rememberDuration = Mutex(slideDuration)
     }
 
     /// A stream whose RDD at a batch time is `compute(time)`.
     @usableFromInline convenience init(context: StreamingContext, slideDuration: Duration, parents: [any DStreamNode],
-                     extraParentRemember: Duration = .zero, compute: @escaping @Sendable (Timestamp) throws -> RDD<Element>?) {
+                     extraParentRemember: Duration = .zero, windowLength: Duration? = nil,
+                     compute: @escaping @Sendable (Timestamp) throws -> RDD<Element>?) {
         self.init(context: context, slideDuration: slideDuration, parents: parents,
-                  extraParentRemember: extraParentRemember) { _, time in try compute(time) }
+                  extraParentRemember: extraParentRemember, windowLength: windowLength) { _, time in try compute(time) }
     }
 
     /// A stream computed from `parent`, batch by batch, with the parent's slide.

@@ -2,6 +2,10 @@ import SluiceCore
 
 extension StreamingContext {
     /// A stream of what `input` delivers, each chunk decoded into elements (one partition per chunk).
+    ///
+    /// Under a checkpoint, a `ReplayableInput` (files, sequenced producers) goes on after the last batch
+    /// that ran, and gives a batch run again after a crash exactly its data; any other input's records
+    /// in such a batch are lost.
     @inlinable public func receiverStream<Element: Sendable>(
         _ input: any BatchInput, decode: @escaping @Sendable (RecordBatch) -> [Element]
     ) -> DStream<Element> {
@@ -10,11 +14,12 @@ extension StreamingContext {
             guard let batch = graph.currentBatch, batch.time == time else { return nil }
             return RDD(partitions: batch.inputs[index].chunks.map(decode), pool: pool)
         }
-        graph.addNode(stream, eager: true)
+        graph.addInputStream(stream)
         return stream
     }
 
-    /// The lines of the text files moved into `directory` after start, each file read once.
+    /// The lines of the text files moved into `directory` after start, each file read once (across
+    /// restarts too, under a checkpoint).
     @inlinable public func textFileStream(directory: String) -> DStream<String> {
         receiverStream(DirectoryInput(directory: directory, decoder: TextLineDecoder()), decode: Self.stringValues)
     }
@@ -33,7 +38,7 @@ extension StreamingContext {
         let stream = DStream<Element>(context: self, slideDuration: batchInterval, parents: []) { [pool] _ in
             RDD(partitions: channel.drainAll(), pool: pool)
         }
-        graph.addNode(stream, eager: true)
+        graph.addInProcessStream(stream, name: "producerStream \(name)")
         return (stream, channel)
     }
 
@@ -46,7 +51,7 @@ extension StreamingContext {
             if taken.isEmpty { return defaultRDD ?? RDD.empty(pool: pool) }
             return RDD(partitions: taken.flatMap(\.partitions), pool: pool)
         }
-        graph.addNode(stream, eager: true)
+        graph.addInProcessStream(stream, name: "queueStream")
         return stream
     }
 

@@ -20,6 +20,8 @@ public final class StreamingContext: Sendable {
     private struct Lifecycle {
         var driver: MicroBatchDriver?
         var checkpointDirectory: String?
+        var checkpointOptions = CheckpointCoordinator.Options()
+        var simulatedFault: FaultPlan?
         var zeroTime: Timestamp?
     }
 
@@ -42,37 +44,76 @@ public final class StreamingContext: Sendable {
         self.printer = printer
         let graph = DStreamGraph()
         self.graph = graph
-        self.termination = TerminationSignal { try graph.snapshotWriter.close() }
+        self.termination = TerminationSignal { error in try graph.closeCheckpoint(after: error) }
     }
 
-    /// Sets the directory where stateful streams keep their state, so a restarted program resumes it.
-    public func checkpoint(directory: String) {
-        lifecycle.withLock { $0.checkpointDirectory = directory }
+    /// Makes the program fault tolerant (Spark's `ssc.checkpoint(dir)`): `start()` takes the checkpoint
+    /// at `directory` and, if a run of the same program left one, goes on where that run stopped, with
+    /// its state, its input positions and its batch ids and times; a batch the run left uncommitted runs
+    /// again on exactly the same data. With replayable inputs and `saveToTable`, a table gets every
+    /// input record's effect exactly once, whatever crash comes between. `options` sets how many batches
+    /// the checkpoint keeps (at least the longest window's) and how often state is snapshot.
+    public func checkpoint(directory: String, options: CheckpointCoordinator.Options = .init()) {
+        lifecycle.withLock { state in
+            state.checkpointDirectory = directory
+            state.checkpointOptions = options
+        }
     }
 
     public var checkpointDirectory: String? { lifecycle.withLock { $0.checkpointDirectory } }
 
-    /// Validates the program, restores state from the checkpoint directory and starts running batches.
+    /// Makes the batch `plan` names throw `SimulatedFault` at its fault point, as if the process died
+    /// there: the tests' in-process twin of `SLUICE_FAULT`.
+    func simulateFault(_ plan: FaultPlan) {
+        lifecycle.withLock { $0.simulatedFault = plan }
+    }
+
+    /// Validates the program, resumes it from the checkpoint directory if one is set, and starts running
+    /// batches. Throws when the checkpoint belongs to a different program (naming what changed), is in
+    /// use by another running context, or cannot be read.
     public func start(driving mode: DriverMode = .backgroundThread) throws {
-        let checkpointDirectory = try lifecycle.withLock { state in
+        let (directory, options, fault) = try lifecycle.withLock { state in
             guard state.driver == nil, !termination.isSignalled else { throw DStreamError.alreadyStarted }
-            return state.checkpointDirectory
+            return (state.checkpointDirectory, state.checkpointOptions, state.simulatedFault)
         }
-        try graph.validate(checkpointDirectory: checkpointDirectory)
-        try graph.prepare(batchInterval: batchInterval, checkpointDirectory: checkpointDirectory)
-        let driver = MicroBatchDriver(trigger: .processingTime(batchInterval), clock: clock, inputs: graph.inputs) { [graph] batch in
-            try graph.run(batch)
+        try graph.validate(checkpointDirectory: directory)
+        graph.prepare(batchInterval: batchInterval)
+        let checkpoint = try directory.map { directory in
+            try DStreamCheckpoint(directory: directory, options: options, program: graph.program(batchInterval: batchInterval),
+                                  clock: clock, simulatedFault: fault)
         }
-        for listener in graph.listeners { driver.addListener(listener) }
-        driver.addListener(termination)
-        try driver.start()
+        let driver: MicroBatchDriver
+        do {
+            if let checkpoint { try resume(from: checkpoint) }
+            driver = MicroBatchDriver(trigger: .processingTime(batchInterval), clock: clock, inputs: graph.inputs,
+                                      firstBatch: checkpoint?.firstBatch ?? BatchID(0),
+                                      resumingAfter: checkpoint?.lastBatchTime) { [graph] batch in
+                try graph.run(batch)
+            }
+            for listener in graph.listeners { driver.addListener(listener) }
+            driver.addListener(termination)
+            try driver.start()
+        } catch {
+            checkpoint?.abandon()
+            throw error
+        }
         lifecycle.withLock { state in
             state.driver = driver
-            state.zeroTime = driver.nextBatchTime.map { $0 - batchInterval }
+            if state.zeroTime == nil { state.zeroTime = driver.nextBatchTime.map { $0 - batchInterval } }
         }
         if mode == .backgroundThread {
             Thread { driver.runUntilStopped() }.start()
         }
+    }
+
+    /// Brings the program to where the checkpoint's last run stopped, before the driver's first batch:
+    /// the time zero of its batches, the input its windows still cover, and the batch it left uncommitted.
+    private func resume(from checkpoint: DStreamCheckpoint) throws {
+        graph.attach(checkpoint)
+        guard let zeroTime = checkpoint.zeroTime else { return }
+        lifecycle.withLock { $0.zeroTime = zeroTime }
+        for batch in try checkpoint.batchesToRebuild() { try graph.rebuild(batch) }
+        if let batch = try checkpoint.uncommittedBatch() { try graph.process(batch) }
     }
 
     /// Runs the batches due at the clock's current time (contexts started with `driving: .caller`).
@@ -82,8 +123,8 @@ public final class StreamingContext: Sendable {
         return try driver.runDueBatches()
     }
 
-    /// Stops receiving and running batches, after the state snapshots are written; `gracefully` first runs
-    /// the batches already due.
+    /// Stops receiving and running batches, after the checkpoint's background writes are done;
+    /// `gracefully` first runs the batches already due.
     public func stop(gracefully: Bool = false) {
         guard let driver = lifecycle.withLock({ $0.driver }), driver.status == .running else {
             termination.signal()
@@ -118,15 +159,15 @@ public final class StreamingContext: Sendable {
     }
 }
 
-/// Becomes signalled once, when the driver stops, after running the context's closing work (writing the
-/// last state snapshots); `awaitTermination` waits for it.
+/// Becomes signalled once, when the driver stops, after running the context's closing work (finishing
+/// or releasing the checkpoint, given the error that stopped the driver); `awaitTermination` waits for it.
 final class TerminationSignal: StreamingListener {
     private let isStopped = Mutex(false)
     private let stopped = NSCondition()
-    private let closing: @Sendable () throws -> Void
+    private let closing: @Sendable ((any Error)?) throws -> Void
     private let failure = Mutex<(any Error)?>(nil)
 
-    init(closing: @escaping @Sendable () throws -> Void) { self.closing = closing }
+    init(closing: @escaping @Sendable ((any Error)?) throws -> Void) { self.closing = closing }
 
     /// The error the closing work threw, if it did.
     var closingFailure: (any Error)? { failure.withLock { $0 } }
@@ -156,7 +197,7 @@ final class TerminationSignal: StreamingListener {
     }
 
     func streamingStopped(error: (any Error)?) {
-        do { try closing() } catch { failure.withLock { $0 = error } }
+        do { try closing(error) } catch { failure.withLock { $0 = error } }
         signal()
     }
 }

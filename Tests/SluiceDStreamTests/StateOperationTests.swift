@@ -41,25 +41,34 @@ import Testing
     @Test func stateSurvivesAStopAndAStartFromTheCheckpoint() throws {
         let checkpoint = temporaryDirectory("state-restart")
         defer { try? FileManager.default.removeItem(atPath: checkpoint) }
-        let first = try StreamTest.run([["a", "b"], ["a"]], checkpoint: checkpoint) {
+        let clock = ManualClock()
+        let first = try StreamTest.run([["a", "b"], ["a"]], checkpoint: checkpoint, clock: clock) {
             $0.map { ($0, 1) }.updateStateByKey(Self.runningSum)
         }
         #expect(equal(first.last.map { [$0] } ?? [], [[("a", 2), ("b", 1)]]))
-        let second = try StreamTest.run([["b"], ["c"]], checkpoint: checkpoint) {
+        let second = try StreamTest.run([["b"], ["c"]], checkpoint: checkpoint, clock: clock) {
             $0.map { ($0, 1) }.updateStateByKey(Self.runningSum)
         }
         #expect(equal(second, [[("a", 2), ("b", 2)], [("a", 2), ("b", 2), ("c", 1)]]))
     }
 
-    @Test func aCorruptSnapshotIsNamed() throws {
+    @Test func aStateVersionThatDoesNotDecodeIsNamed() throws {
         let checkpoint = temporaryDirectory("state-corrupt")
         defer { try? FileManager.default.removeItem(atPath: checkpoint) }
-        try FileManager.default.createDirectory(atPath: checkpoint + "/dstream-state/0", withIntermediateDirectories: true)
-        try Data("not json".utf8).write(to: URL(fileURLWithPath: checkpoint + "/dstream-state/0/5000.json"))
+        let clock = ManualClock()
+        _ = try StreamTest.run([["a"], ["b"]], checkpoint: checkpoint, clock: clock) { $0.map { ($0, 1) }.updateStateByKey(Self.runningSum) }
+        let delta = checkpoint + "/state/0/0/2.delta"
+        try Data(CheckpointFile.encode(Array("not json".utf8))).write(to: URL(fileURLWithPath: delta))
         #expect {
-            try StreamTest.run([["a"]], checkpoint: checkpoint) { $0.map { ($0, 1) }.updateStateByKey(Self.runningSum) }
+            try StreamTest.run([["a"]], checkpoint: checkpoint, clock: clock) { $0.map { ($0, 1) }.updateStateByKey(Self.runningSum) }
         } throws: { error in
-            "\(error)".hasPrefix("\(checkpoint)/dstream-state/0/5000.json: cannot restore DStream state")
+            "\(error)".hasPrefix("\(delta): cannot restore DStream state")
+        }
+        try Data("torn".utf8).write(to: URL(fileURLWithPath: delta))
+        #expect {
+            try StreamTest.run([["a"]], checkpoint: checkpoint, clock: clock) { $0.map { ($0, 1) }.updateStateByKey(Self.runningSum) }
+        } throws: { error in
+            "\(error)".hasPrefix("\(delta): ")
         }
     }
 }

@@ -26,11 +26,11 @@ import Testing
         let checkpoint = temporaryDirectory("count-by-window")
         defer { try? FileManager.default.removeItem(atPath: checkpoint) }
         let input: [[Int]] = [[1, 2], [3], [], [4, 5, 6]]
-        #expect(try StreamTest.run(input, checkpoint: checkpoint) { try $0.countByWindow(.seconds(3), slide: .seconds(1)) }
+        #expect(try StreamTest.run(input, checkpoint: checkpoint + "/count") { try $0.countByWindow(.seconds(3), slide: .seconds(1)) }
             == [[2], [3], [3], [4]])
         #expect(try StreamTest.run(input) { try $0.reduceByWindow(+, windowLength: .seconds(2), slide: .seconds(1)) }
             == [[3], [6], [3], [15]])
-        #expect(try StreamTest.run(input, checkpoint: checkpoint) {
+        #expect(try StreamTest.run(input, checkpoint: checkpoint + "/reduce") {
             try $0.reduceByWindow(+, inverse: -, windowLength: .seconds(2), slide: .seconds(1))
         } == [[3], [6], [3], [15]])
     }
@@ -45,16 +45,16 @@ import Testing
     @Test func reduceByKeyAndWindowWithInverseKeepsOrDropsZeroCounts() throws {
         let checkpoint = temporaryDirectory("inverse-window")
         defer { try? FileManager.default.removeItem(atPath: checkpoint) }
-        let kept = try StreamTest.run(words, checkpoint: checkpoint) {
+        let kept = try StreamTest.run(words, checkpoint: checkpoint + "/kept") {
             try $0.map { ($0, 1) }.reduceByKeyAndWindow(+, inverse: -, windowLength: .seconds(2))
         }
         #expect(equal(StreamTest.sorted(kept),
                       [[("a", 1), ("b", 1)], [("a", 2), ("b", 1)], [("a", 1), ("b", 0)], [("a", 0), ("b", 1)], [("a", 0), ("b", 1)]]))
-        let filtered = try StreamTest.run(words, checkpoint: checkpoint) {
+        let filtered = try StreamTest.run(words, checkpoint: checkpoint + "/filtered") {
             try $0.map { ($0, 1) }.reduceByKeyAndWindow(+, inverse: -, windowLength: .seconds(2), filter: { $0.1 != 0 })
         }
         #expect(equal(StreamTest.sorted(filtered), [[("a", 1), ("b", 1)], [("a", 2), ("b", 1)], [("a", 1)], [("b", 1)], [("b", 1)]]))
-        let counted = try StreamTest.run(words, checkpoint: checkpoint) { try $0.countByValueAndWindow(.seconds(2), slide: .seconds(1)) }
+        let counted = try StreamTest.run(words, checkpoint: checkpoint + "/counted") { try $0.countByValueAndWindow(.seconds(2), slide: .seconds(1)) }
         #expect(equal(StreamTest.sorted(counted), StreamTest.sorted(filtered.map { $0.map { ($0.0, Int64($0.1)) } })))
     }
 

@@ -9,12 +9,12 @@ import Synchronization
 struct StreamTest {
     static let interval = Duration.seconds(1)
 
-    /// The output of `operation` for each of `batches` batches of `input` (missing inputs are empty).
+    /// The output of `operation` for each of `batches` batches of `input` (missing inputs are empty),
+    /// with the batches timed by `clock` (a run restarted from a checkpoint goes on with its predecessor's).
     static func run<Input: Sendable, Output: Sendable>(
-        _ input: [[Input]], batches: Int? = nil, checkpoint: String? = nil,
+        _ input: [[Input]], batches: Int? = nil, checkpoint: String? = nil, clock: ManualClock = ManualClock(),
         _ operation: (DStream<Input>) throws -> DStream<Output>
     ) throws -> [[Output]] {
-        let clock = ManualClock()
         let context = StreamingContext(batchInterval: interval, clock: clock, parallelism: 2, printer: { _ in })
         if let checkpoint { context.checkpoint(directory: checkpoint) }
         let queue = RDDQueue<Input>(input.map { RDD($0, partitionCount: 2) })
