@@ -42,7 +42,7 @@ final class UnsafePostgresConnection: @unchecked Sendable {
             self.connection = nil
             throw PostgresError(server: server, statement: nil, message: scrub(message), sqlState: nil)
         }
-        _ = try execute("""
+        try execute("""
             SELECT set_config('client_encoding', 'UTF8', false), set_config('TimeZone', 'UTC', false), \
             set_config('DateStyle', 'ISO, YMD', false), set_config('client_min_messages', 'warning', false)
             """)
@@ -55,6 +55,7 @@ final class UnsafePostgresConnection: @unchecked Sendable {
 
     /// Runs one statement with `parameters` in text format (`$1`, `$2`, …; nil is SQL NULL) and returns
     /// its rows as text.
+    @discardableResult
     func execute(_ sql: String, _ parameters: [String?] = []) throws(PostgresError) -> PostgresResult {
         guard let connection else { throw error(sql, "the connection is closed", sqlState: nil) }
         let values = parameters.map { $0.flatMap { UnsafePointer(strdup($0)) } }
@@ -79,11 +80,11 @@ final class UnsafePostgresConnection: @unchecked Sendable {
     }
 
     /// `BEGIN`.
-    func begin() throws(PostgresError) { _ = try execute("BEGIN") }
+    func begin() throws(PostgresError) { try execute("BEGIN") }
     /// `COMMIT`.
-    func commit() throws(PostgresError) { _ = try execute("COMMIT") }
+    func commit() throws(PostgresError) { try execute("COMMIT") }
     /// `ROLLBACK`.
-    func rollback() throws(PostgresError) { _ = try execute("ROLLBACK") }
+    func rollback() throws(PostgresError) { try execute("ROLLBACK") }
 
     /// Closes the connection (an open transaction is rolled back by the server); later calls throw.
     func close() {
