@@ -77,10 +77,18 @@ public final class LocalPostgresServer: Sendable {
         guard stopped.withLock({ stopped in defer { stopped = true }; return !stopped }) else { return }
         LocalPostgresServerDirectory.stopPostmaster(dataDirectory: directory + "/data")
         launcher.withLock { process in
-            if let running = process, running.isRunning { running.terminate() }
+            if let process { Self.reap(process) }
             process = nil
         }
         try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    /// Waits (at most 10 s) for the process that launched the postmaster (the postmaster itself, or
+    /// `runuser`) to end, so that it is reaped rather than left a zombie; terminates it if it does not.
+    private static func reap(_ process: Process) {
+        let deadline = ContinuousClock.now + .seconds(10)
+        while process.isRunning, ContinuousClock.now < deadline { usleep(10_000) }
+        if process.isRunning { process.terminate() }
     }
 }
 

@@ -33,13 +33,13 @@ public final class PostgresConnection: Sendable {
     /// Runs `body` in one transaction: `BEGIN`, then `COMMIT` if `body` returns, `ROLLBACK` if it throws
     /// (and the error is rethrown). No other call runs on this connection in the meantime.
     @discardableResult
-    public func transaction<Result: Sendable>(_ body: (PostgresTransaction) throws -> Result) throws -> Result {
+    public func transaction<Outcome: Sendable>(_ body: (PostgresTransaction) throws -> Outcome) throws -> Outcome {
         try withConnection { connection in
             try connection.begin()
             do {
-                let result = try body(PostgresTransaction(connection: connection))
+                let outcome = try body(PostgresTransaction(connection: connection))
                 try connection.commit()
-                return result
+                return outcome
             } catch {
                 if !connection.isBroken { try? connection.rollback() }
                 throw error
@@ -57,7 +57,7 @@ public final class PostgresConnection: Sendable {
 
     /// Runs `body` with the open connection, opening it first if needed; a connection lost during
     /// `body` is dropped, so the next call reconnects.
-    func withConnection<Result: Sendable>(_ body: (UnsafePostgresConnection) throws -> Result) throws -> Result {
+    func withConnection<Outcome: Sendable>(_ body: (UnsafePostgresConnection) throws -> Outcome) throws -> Outcome {
         try state.withLock { connection in
             if connection?.isBroken ?? true {
                 connection?.close()

@@ -62,7 +62,8 @@ public final class PostgresTableInput: ReplayableInput {
     /// Whether the table holds a key past the last one read (false if it cannot be asked).
     public var hasPendingData: Bool {
         let start = state.withLock { $0.lastKey }
-        return ((try? largestKey()) ?? nil).map { key in start.map { key > $0 } ?? true } ?? false
+        guard let largest = try? largestKey() else { return false }
+        return start.map { largest > $0 } ?? true
     }
 
     /// Closes the connection.
