@@ -94,6 +94,7 @@ public final class LocalPostgresServer: Sendable {
 
 /// A local server could not be set up or started.
 public struct LocalPostgresServerError: Error, Sendable, CustomStringConvertible {
+    /// What failed, with the server's log when it did not come up.
     public let message: String
 
     public init(_ message: String) { self.message = message }

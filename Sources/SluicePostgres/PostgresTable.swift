@@ -15,6 +15,11 @@ import SluiceCore
 /// `table` is one identifier in the session's current schema (`search_path`), taken as it is spelled
 /// (quoted: `Counts` and `window.start` keep their case and dots); the rows' column names must match
 /// the table's. An existing table may have more columns than the schema (they take their defaults).
+///
+/// The job id must name one checkpointed query for good: a restart keeps it, and finds its batches. A
+/// *new* query (a fresh checkpoint) numbers its batches from 0 again, so under a job id that already
+/// wrote it would see its first batches as replays and skip them: give it another job id, or delete
+/// the job's row from `sluice_batches` (and the table's rows) first.
 public final class PostgresTable: TransactionalTable {
     /// The table's name.
     public let table: String
@@ -76,7 +81,7 @@ public final class PostgresTable: TransactionalTable {
     public func close() { connection.close() }
 
     /// Throws, naming the table, if the names cannot be PostgreSQL identifiers, a key is not a column,
-    /// or a chunk's schema is not `schema`.
+    /// or a chunk's columns are not `schema`'s names and types.
     private func check(rows: [RecordBatch], schema: Schema, mode: TableWriteMode) throws {
         let names = [table] + schema.fields.map(\.name)
         if let problem = names.lazy.compactMap(SQLIdentifier.problem).first {
@@ -89,7 +94,8 @@ public final class PostgresTable: TransactionalTable {
                 throw error("table \(table): key column '\(unknown)' is not in the batch's schema \(schema)")
             }
         }
-        if let other = rows.first(where: { $0.schema != schema }) {
+        let shape = schema.fields.map { [$0.name, $0.type.rawValue] }
+        if let other = rows.first(where: { $0.schema.fields.map { [$0.name, $0.type.rawValue] } != shape }) {
             throw error("table \(table): a chunk has schema \(other.schema) where \(schema) was expected")
         }
     }

@@ -19,6 +19,7 @@ public final class PostgresTableInput: ReplayableInput {
     public let table: String
     /// The integer column whose values order the rows.
     public let keyColumn: String
+    /// The fields read, from the table's columns of the same names.
     public let schema: Schema
     /// At most this many rows per cut (more only when several rows share the last key); nil for all.
     public let maxRowsPerBatch: Int?
@@ -40,12 +41,15 @@ public final class PostgresTableInput: ReplayableInput {
         self.connection = PostgresConnection(conninfo: conninfo)
     }
 
+    /// `postgres table <table>`.
     public var name: String { "postgres table \(table)" }
 
     /// Connects and checks that the table has the key column (an integer) and a column per field;
     /// throws a `PostgresError` naming what is missing.
     public func start() throws { _ = try readers() }
 
+    /// The rows past the last key read, up to the largest key now (or the `maxRowsPerBatch`-th row);
+    /// a failed read is reported as a problem and the input stays where it was.
     public func cut(for batch: BatchID, at time: Timestamp) -> InputSlice {
         let start = state.withLock { $0.lastKey }
         do {
@@ -69,11 +73,15 @@ public final class PostgresTableInput: ReplayableInput {
     /// Closes the connection.
     public func stop() { connection.close() }
 
+    /// Makes the next cut read the keys past `offset`'s (every key when nil); `history` and `log` are not
+    /// needed, as the table keeps its rows. Throws a `ReplayError` if `offset` is not a key offset.
     public func resume(after offset: SourceOffset?, history: [SourceOffset], log: String) throws {
         let key = try offset.map { try parse($0).key } ?? nil
         state.withLock { $0.lastKey = key }
     }
 
+    /// The rows with keys in (`start`, `end`], read again from the table; throws a `ReplayError` naming
+    /// the range if they cannot be read.
     public func replay(from start: SourceOffset?, to end: SourceOffset) throws -> InputSlice {
         let first = try start.map { try parse($0).key } ?? nil
         guard let last = try parse(end).key else { return InputSlice(end: end) }

@@ -22,6 +22,45 @@ import Testing
         #expect(try table.allRows() == [[.int64(1)], [.int64(3)]])
     }
 
+    /// Set in the child process that the next test starts, to the conninfo it writes through.
+    static let childVariable = "SLUICE_POSTGRES_TEST_CHILD"
+
+    /// The test runs itself again in a child process armed with `SLUICE_FAULT=inside-sink-transaction@1`:
+    /// the child commits batch 0 and dies by SIGKILL inside batch 1's transaction, so batch 1 must be
+    /// absent and written by the next writer.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/proc/self/exe"), "needs Linux's /proc/self/exe"))
+    func aWriterKilledInsideItsSinkTransactionLeavesThatBatchUnwritten() throws {
+        let table = "killed_writer"
+        if let conninfo = ProcessInfo.processInfo.environment[Self.childVariable] {
+            let writer = PostgresTable(conninfo: conninfo, table: table)
+            for batch in 0 ... 1 {
+                try writer.write(batch: BatchID(Int64(batch)), rows: [RecordBatch(schema: Self.schema, rows: [[.int64(Int64(batch))]])],
+                                 schema: Self.schema, mode: .append)
+            }
+            Issue.record("the fault point did not kill the child")
+            return
+        }
+        let conninfo = try TestServer.conninfo()
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: "/proc/self/exe")
+        child.arguments = ["--testing-library", "swift-testing", "--filter", "aWriterKilledInsideItsSinkTransactionLeavesThatBatchUnwritten"]
+        child.environment = ProcessInfo.processInfo.environment.merging(
+            [Self.childVariable: conninfo, FaultInjector.environmentVariable: "inside-sink-transaction@1"]) { _, new in new }
+        let errors = Pipe()
+        child.standardOutput = FileHandle.nullDevice
+        child.standardError = errors
+        try child.run()
+        let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        child.waitUntilExit()
+        #expect(child.terminationReason == .uncaughtSignal && child.terminationStatus == SIGKILL)
+        #expect(said.contains("sluice: fault inside-sink-transaction@1: killing process"))
+        let writer = PostgresTable(conninfo: conninfo, table: table)
+        #expect(try writer.lastCommittedBatch() == BatchID(0))
+        #expect(try writer.allRows() == [[.int64(0)]])
+        #expect(try writer.write(batch: BatchID(1), rows: [RecordBatch(schema: Self.schema, rows: [[.int64(1)]])], schema: Self.schema, mode: .append))
+        #expect(try writer.allRows() == [[.int64(0)], [.int64(1)]])
+    }
+
     @Test(.enabled(if: Psql.path != nil, "needs psql")) func aClientKilledInsideItsTransactionLeavesNothing() throws {
         let conninfo = try TestServer.conninfo()
         let connection = PostgresConnection(conninfo: conninfo)
