@@ -24,8 +24,10 @@ enum LocalPostgresServerLauncher {
                 let launcher = try launch(binaries: binaries, account: account, directory: directory, port: port, durable: durable)
                 let server = LocalPostgresServer(port: port, database: database, directory: directory, durable: durable, launcher: launcher)
                 if try waitUntilReady(server, launcher: launcher, logStart: logStart, lastAttempt: attempt == portAttempts) {
-                    try PostgresConnection(conninfo: server.conninfo(database: "postgres"))
-                        .execute("CREATE DATABASE \(SQLIdentifier.quote(database))")
+                    if database != "postgres" {
+                        try PostgresConnection(conninfo: server.conninfo(database: "postgres"))
+                            .execute("CREATE DATABASE \(SQLIdentifier.quote(database))")
+                    }
                     return server
                 }
             }
