@@ -30,3 +30,26 @@ struct OrderWorkload: Sendable {
         return [true: counts.buys, false: counts.sells].filter { $0.value > 0 }
     }
 }
+
+/// A window's row in the sink: the side and the window's start.
+struct WindowKey: Hashable, Sendable {
+    let buy: Bool
+    let start: Int64
+}
+
+extension OrderWorkload {
+    /// The count of each side in each one-hour window sliding by five minutes, over the first `fileCount` files.
+    func windowCounts(overFirst fileCount: Int) -> [WindowKey: Int64] {
+        var counts: [WindowKey: Int64] = [:]
+        for window in OrderReference.buySellCountsPerWindow(files.prefix(fileCount).joined()) {
+            if window.counts.buys > 0 { counts[WindowKey(buy: true, start: window.window.start)] = window.counts.buys }
+            if window.counts.sells > 0 { counts[WindowKey(buy: false, start: window.window.start)] = window.counts.sells }
+        }
+        return counts
+    }
+
+    /// The number of files (whole batches of two) over which `answer` gives `rows`, if any.
+    func prefixLength<Rows: Equatable>(of rows: Rows, answer: (Int) -> Rows) -> Int? {
+        stride(from: 0, through: files.count, by: 2).first { answer($0) == rows }
+    }
+}
