@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "SluiceSQLite", targets: ["SluiceSQLite"]),
         .library(name: "SluicePostgres", targets: ["SluicePostgres"]),
         .executable(name: "sluice-harness", targets: ["sluice-harness"]),
+        .executable(name: "sluice-job", targets: ["sluice-job"]),
         .executable(name: "network-wordcount", targets: ["network-wordcount"]),
         .executable(name: "stateful-network-wordcount", targets: ["stateful-network-wordcount"]),
         .executable(name: "count-buys", targets: ["count-buys"]),
@@ -43,6 +44,15 @@ let package = Package(
             path: "Harness/SluiceHarness"
         ),
         .executableTarget(name: "sluice-harness", dependencies: ["SluiceHarness"], path: "Harness/sluice-harness"),
+        .target(
+            name: "SluiceJobs",
+            dependencies: [
+                "SluiceCore", "SluiceStructured", "SluiceDStream", "SluiceOrders", "SluiceSQLite", "SluicePostgres",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Harness/SluiceJobs"
+        ),
+        .executableTarget(name: "sluice-job", dependencies: ["SluiceJobs"], path: "Harness/sluice-job"),
         .target(name: "SluiceExamples", dependencies: ["SluiceDStream", "SluiceStructured", "SluiceOrders"], path: "Examples/SluiceExamples"),
         .executableTarget(name: "network-wordcount", dependencies: ["SluiceExamples"], path: "Examples/network-wordcount"),
         .executableTarget(name: "stateful-network-wordcount", dependencies: ["SluiceExamples"], path: "Examples/stateful-network-wordcount"),
@@ -54,6 +64,7 @@ let package = Package(
         .testTarget(name: "SluiceCoreTests", dependencies: ["SluiceCore", "SluiceTesting"]),
         .testTarget(name: "SluiceOrdersTests", dependencies: ["SluiceOrders"]),
         .testTarget(name: "SluiceSQLiteTests", dependencies: ["SluiceSQLite", "SluiceTesting"]),
+        .testTarget(name: "SluiceJobsTests", dependencies: ["SluiceJobs", "SluiceSQLite", "SluicePostgres", "SluiceOrders"]),
         .testTarget(name: "SluicePostgresTests", dependencies: ["SluicePostgres", "SluiceTesting"]),
         .testTarget(name: "SluiceDStreamTests", dependencies: ["SluiceDStream", "SluiceTesting"]),
         .testTarget(name: "SluiceExamplesTests", dependencies: ["SluiceExamples"]),

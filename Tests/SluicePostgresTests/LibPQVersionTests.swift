@@ -1,6 +1,6 @@
 import Testing
 @testable import SluicePostgres
 
-@Test func linksTheSystemLibPQ() {
+@Test("Postgres: links the system libpq") func linksTheSystemLibPQ() {
     #expect(libpqVersion >= 100_000)
 }

@@ -95,10 +95,11 @@ public final class CheckpointCoordinator: Sendable {
 
     /// Queues `commits/N` and then `afterCommit` (the inputs' logs, purging old state) on the background
     /// writer, followed by the purge of offsets and commits older than the retention; an earlier failure
-    /// of that work is rethrown here.
+    /// of that work is rethrown here. Batches are committed one by one in order (never coalesced), so an
+    /// input's log always covers a batch before that batch's offsets can be purged.
     public func commitInBackground(_ batch: BatchID, committedAt time: Timestamp, afterCommit: @escaping @Sendable () throws -> Void) throws {
         let retained = Int64(options.retainedBatches)
-        try background.submit("commit") { [offsetsLog, commitsLog] in
+        try background.submit("commit \(batch)") { [offsetsLog, commitsLog] in
             try commitsLog.add(CommitEntry(committedAt: time.microseconds), for: batch)
             try afterCommit()
             let oldest = BatchID(batch.rawValue - retained + 1)

@@ -30,10 +30,13 @@ public struct DataStreamReader: Sendable {
 
     /// A replayable stream fed by in-process producer threads: each producer
     /// (`input.makeProducer(named:startingAt:)`, one name per thread, the same in every run) numbers the
-    /// record batches of `schema` it sends, and after a restart goes on at `input.resumeSequence(for:)`.
-    public func sequencedProducers(schema: Schema, name: String = "producers",
-                                   capacityPerProducer: Int = 64) -> (frame: DataFrame, input: SequencedChannelInput) {
-        let input = SequencedChannelInput(name: name, schema: schema, capacityPerProducer: capacityPerProducer)
+    /// record batches of `schema` it sends. Start the producer threads before the query: each calls
+    /// `input.awaitResumeSequence(for:timeout:)`, which answers once the query's start has positioned
+    /// the input, and sends from there; after a restart the query waits up to `replayTimeout` for them
+    /// to send again the rows of the batch it must run again.
+    public func sequencedProducers(schema: Schema, name: String = "producers", capacityPerProducer: Int = 64,
+                                   replayTimeout: Duration = .seconds(30)) -> (frame: DataFrame, input: SequencedChannelInput) {
+        let input = SequencedChannelInput(name: name, schema: schema, capacityPerProducer: capacityPerProducer, replayTimeout: replayTimeout)
         return (stream(name: name, schema: schema) { input }, input)
     }
 

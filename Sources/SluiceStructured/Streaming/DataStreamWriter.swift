@@ -10,6 +10,7 @@ public struct DataStreamWriter: Sendable {
     var sink: (any StreamingSink)?
     var clock: any StreamingClock = SystemClock()
     var listeners: [any StreamingQueryListener] = []
+    var checkpoint: CheckpointSettings?
 
     public func outputMode(_ mode: OutputMode) -> DataStreamWriter { with { $0.mode = mode } }
     public func trigger(_ trigger: Trigger) -> DataStreamWriter { with { $0.trigger = trigger } }
@@ -18,6 +19,11 @@ public struct DataStreamWriter: Sendable {
     /// The clock batches are timed by (a `ManualClock` in tests).
     public func clock(_ clock: any StreamingClock) -> DataStreamWriter { with { $0.clock = clock } }
     public func listener(_ listener: any StreamingQueryListener) -> DataStreamWriter { with { $0.listeners.append(listener) } }
+    /// Keeps offsets, commits and state in `directory` so that a restarted query continues where this
+    /// one stopped (Spark's `checkpointLocation` option).
+    public func checkpointLocation(_ directory: String, options: CheckpointCoordinator.Options = .init()) -> DataStreamWriter {
+        with { $0.checkpoint = CheckpointSettings(location: directory, options: options) }
+    }
 
     /// Prints each batch as a table.
     public func console(rowLimit: Int = 20, printer: @escaping @Sendable (String) -> Void = { print($0) }) -> DataStreamWriter {
@@ -41,7 +47,7 @@ public struct DataStreamWriter: Sendable {
         try self.sink?.check(outputMode: mode)
         let sink = try self.sink ?? memorySink()
         let query = try StreamingQuery(name: queryName, id: UUID().uuidString.lowercased(), plan: frame.plan, mode: mode,
-                                       trigger: trigger, clock: clock, sink: sink, listeners: listeners)
+                                       trigger: trigger, clock: clock, sink: sink, listeners: listeners, checkpoint: checkpoint)
         try query.start(inBackground: driving == .backgroundThread)
         return query
     }

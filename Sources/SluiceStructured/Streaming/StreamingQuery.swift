@@ -14,6 +14,7 @@ public final class StreamingQuery: Sendable {
     private let executor: Mutex<StatefulExecutor>
     private let sink: any StreamingSink
     private let clock: any StreamingClock
+    private let checkpoint: QueryCheckpoint?
     private let state = Mutex(State())
     private let terminated = NSCondition()
 
@@ -28,22 +29,32 @@ public final class StreamingQuery: Sendable {
     public static let retainedProgress = 100
 
     init(name: String?, id: String, plan: LogicalPlan, mode: OutputMode, trigger: Trigger, clock: any StreamingClock,
-         sink: any StreamingSink, listeners: [any StreamingQueryListener]) throws {
-        let executor = try StatefulExecutor(plan, mode: mode)
+         sink: any StreamingSink, listeners: [any StreamingQueryListener], checkpoint settings: CheckpointSettings? = nil) throws {
+        var executor = try StatefulExecutor(plan, mode: mode)
         guard case .stream(let makeInput) = executor.plan.source.content else {
             throw AnalysisError("'\(executor.plan.source.name)' is a table: start a streaming query on a stream (session.readStream)")
         }
-        self.id = id
+        let input = makeInput()
+        if let settings {
+            let metadata = CheckpointMetadata(id: id, fingerprint: QueryFingerprint.parts(of: executor.plan, mode: mode, hasState: executor.hasState))
+            let checkpoint = try QueryCheckpoint(settings: settings, query: metadata, input: input, executor: &executor)
+            self.checkpoint = checkpoint
+            self.id = checkpoint.coordinator.metadata.id
+        } else {
+            self.checkpoint = nil
+            self.id = id
+        }
         self.runId = UUID().uuidString.lowercased()
         self.name = name
-        self.input = makeInput()
+        self.input = input
         self.executor = Mutex(executor)
         self.sink = sink
         self.clock = clock
         let schema = executor.outputSchema
         let holder = QueryHolder()
-        self.driver = MicroBatchDriver(trigger: trigger, clock: clock, inputs: [input], runsEmptyBatches: false) { batch in
-            try holder.query?.run(batch, schema: schema, mode: mode)
+        self.driver = MicroBatchDriver(trigger: trigger, clock: clock, inputs: [input], firstBatch: checkpoint?.firstBatch ?? BatchID(0),
+                                       runsEmptyBatches: false) { batch in
+            try holder.query?.run(batch, schema: schema, mode: mode, isRerun: false)
         }
         state.withLock { $0.listeners = listeners }
         holder.query = self
@@ -52,6 +63,14 @@ public final class StreamingQuery: Sendable {
 
     func start(inBackground: Bool) throws {
         for listener in listeners { listener.queryStarted(id: id, runId: runId, name: name) }
+        do {
+            if let batch = try checkpoint?.uncommittedBatch() {
+                try run(batch, schema: executor.withLock { $0.outputSchema }, mode: executor.withLock { $0.mode }, isRerun: true)
+            }
+        } catch {
+            checkpoint?.abandon()
+            throw error
+        }
         try driver.start()
         if inBackground { Thread { [driver] in driver.runUntilStopped() }.start() }
     }
@@ -93,11 +112,18 @@ public final class StreamingQuery: Sendable {
 
     private var listeners: [any StreamingQueryListener] { state.withLock { $0.listeners } }
 
-    private func run(_ batch: MicroBatch, schema: Schema, mode: OutputMode) throws {
+    private func run(_ batch: MicroBatch, schema: Schema, mode: OutputMode, isRerun: Bool) throws {
         let started = clock.now
+        if let checkpoint, !isRerun { try checkpoint.recordOffsets(of: batch) }
         let watermark = executor.withLock { $0.watermark }
         let outcome = try executor.withLock { executor throws(AnalysisError) in try executor.process(batch.inputs[0].chunks) }
-        try sink.addBatch(batch.id, outcome.output, schema: schema, mode: mode)
+        if let checkpoint {
+            try checkpoint.complete(batch, executor: executor.withLock { $0 }, at: clock.now) {
+                try sink.addBatch(batch.id, outcome.output, schema: schema, mode: mode)
+            }
+        } else {
+            try sink.addBatch(batch.id, outcome.output, schema: schema, mode: mode)
+        }
         let ended = clock.now
         report(batch: batch, outcome: outcome, watermark: watermark, started: started, ended: ended)
     }
@@ -128,6 +154,9 @@ public final class StreamingQuery: Sendable {
     }
 
     fileprivate func markTerminated(error: (any Error)?) {
+        if let checkpoint {
+            if error == nil { try? checkpoint.close() } else { checkpoint.abandon() }
+        }
         terminated.lock()
         state.withLock { $0.isTerminated = true }
         terminated.broadcast()

@@ -21,11 +21,16 @@ import Testing
         return numbers
     }
 
-    /// Sends rows `sequences` from `producer` in chunks of `chunkRows`, then finishes.
-    static func produce(_ producer: SequencedProducer, _ sequences: Range<Int64>, chunkRows: Int64) throws {
+    /// Sends rows `sequences` from `producer` in chunks of `chunkRows`.
+    static func send(_ producer: SequencedProducer, _ sequences: Range<Int64>, chunkRows: Int64) throws {
         for first in stride(from: sequences.lowerBound, to: sequences.upperBound, by: Int(chunkRows)) {
             try producer.send(batch(producer.name, first ..< min(first + chunkRows, sequences.upperBound)))
         }
+    }
+
+    /// Sends rows `sequences` from `producer` in chunks of `chunkRows`, then finishes.
+    static func produce(_ producer: SequencedProducer, _ sequences: Range<Int64>, chunkRows: Int64) throws {
+        try send(producer, sequences, chunkRows: chunkRows)
         producer.finish()
     }
 

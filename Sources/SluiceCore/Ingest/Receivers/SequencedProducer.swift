@@ -10,11 +10,14 @@ public final class SequencedProducer: Sendable {
     private let handle: ProducerHandle<SequencedChunk>
     /// The number of the next row sent.
     private let next: Mutex<Int64>
+    /// The input's signal to a replay waiting for rows.
+    private let arrivals: WaitSignal
 
-    init(handle: ProducerHandle<SequencedChunk>, firstSequence: Int64) {
+    init(handle: ProducerHandle<SequencedChunk>, firstSequence: Int64, arrivals: WaitSignal) {
         precondition(firstSequence >= 0, "SequencedProducer '\(handle.name)': cannot start at row \(firstSequence)")
         self.handle = handle
         self.next = Mutex(firstSequence)
+        self.arrivals = arrivals
     }
 
     /// The producer's name, the same in every run of the job.
@@ -27,14 +30,15 @@ public final class SequencedProducer: Sendable {
     public var metrics: IngestMetrics { handle.metrics }
 
     /// Numbers `batch`'s rows from `nextSequence` on and publishes them, waiting while the ring is full;
-    /// an empty batch is not sent. Throws, sending nothing, if the channel is closed or the producer
-    /// finished.
+    /// an empty batch is not sent; wakes a replay waiting for rows. Throws, sending nothing, if the
+    /// channel is closed or the producer finished.
     public func send(_ batch: RecordBatch) throws(IngestError) {
         guard batch.rowCount > 0 else { return }
         try next.withLock { next throws(IngestError) in
             try handle.send(SequencedChunk(producer: handle.name, firstSequence: next, batch: batch))
             next += Int64(batch.rowCount)
         }
+        arrivals.notifyIfWaiting()
     }
 
     /// Says that this producer will send no more; finishing twice is harmless.

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+
+/// `sluice-job`: one checkpointed order job, run until its input directory is used up. The harness's
+/// nemesis and the crash tests run it as a child process and kill it (`SLUICE_FAULT=POINT@BATCH`).
+public struct JobCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "sluice-job",
+        abstract: "Run one checkpointed order query over a directory of order files into a transactional table.",
+        discussion: """
+        Reads the files in --input (each once, in name order, --files-per-batch per batch), runs --query \
+        with --api, upserts the result rows into --table of --sink, and checkpoints to --checkpoint. \
+        Started again on the same checkpoint it continues where it stopped, exactly once. Set \
+        SLUICE_FAULT=POINT@BATCH to be killed (SIGKILL) at a fault point: after-offsets, after-state, \
+        inside-sink-transaction, after-sink-commit, during-snapshot.
+        """
+    )
+
+    @Option(help: "structured.")
+    var api: String = "structured"
+
+    @Option(help: "count-buys or windowed-counts.")
+    var query: String = "count-buys"
+
+    @Option(help: "The directory of order files.")
+    var input: String
+
+    @Option(help: "Files per batch, at least 1.")
+    var filesPerBatch = 1
+
+    @Option(help: "sqlite:PATH or postgres:CONNINFO.")
+    var sink: String
+
+    @Option(help: "The result table.")
+    var table = "results"
+
+    @Option(help: "The checkpoint directory.")
+    var checkpoint: String
+
+    @Option(help: "A full state snapshot every this many batches, at least 1.")
+    var snapshotInterval = 10
+
+    public init() {}
+
+    public func validate() throws {
+        guard JobSpec.API(rawValue: api) != nil else { throw ValidationError("--api: expected \(JobSpec.API.allCases.map(\.rawValue).joined(separator: " or ")), got '\(api)'") }
+        guard JobQuery(rawValue: query) != nil else {
+            throw ValidationError("--query: expected one of \(JobQuery.allCases.map(\.rawValue).joined(separator: ", ")), got '\(query)'")
+        }
+        guard filesPerBatch >= 1 else { throw ValidationError("--files-per-batch must be at least 1, got \(filesPerBatch)") }
+        guard snapshotInterval >= 1 else { throw ValidationError("--snapshot-interval must be at least 1, got \(snapshotInterval)") }
+        do { _ = try JobSink(parsing: sink) } catch { throw ValidationError("\(error)") }
+    }
+
+    public func run() throws {
+        let spec = JobSpec(api: JobSpec.API(rawValue: api)!, query: JobQuery(rawValue: query)!, input: input,
+                           filesPerBatch: filesPerBatch, sink: try JobSink(parsing: sink), table: table,
+                           checkpoint: checkpoint, snapshotInterval: snapshotInterval)
+        let log: @Sendable (String) -> Void = { FileHandle.standardError.write(Data("sluice-job: \($0)\n".utf8)) }
+        let batches = try StructuredJob.run(spec, log: log)
+        print("sluice-job: \(spec.query) via \(spec.api) finished after \(batches) batch(es) into \(spec.sink) table \(spec.table)")
+    }
+}
