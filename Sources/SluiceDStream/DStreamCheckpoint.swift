@@ -61,7 +61,7 @@ final class DStreamCheckpoint: Sendable {
             }
             warnAboutUnreplayableSources()
             for (index, input) in program.inputs.enumerated() {
-                try (input as? any ReplayableInput)?.resume(after: recovery.lastEnds[index], history: recovery.history[index],
+                try (input as? any ReplayableInput)?.resume(after: Self.resumePosition(of: index, recovery), history: recovery.history[index],
                                                              log: coordinator.paths.source(index))
             }
             try restoreState(version: recovery.stateVersion)
@@ -87,6 +87,8 @@ final class DStreamCheckpoint: Sendable {
 
     /// The batches before the first one this start runs whose input a window still covers, oldest
     /// first, with exactly their recorded data: `DStreamGraph.rebuild` fills the input streams with them.
+    /// An input that cannot read a batch again (in-process producers keep nothing across a restart)
+    /// leaves it empty, with a note: the windows after the restart miss those rows.
     func batchesToRebuild() throws -> [MicroBatch] {
         try windowed.map { try replay($0.batch, $0.entry, isRerun: false) }
     }
@@ -114,11 +116,25 @@ final class DStreamCheckpoint: Sendable {
             guard let replayable = input as? any ReplayableInput else {
                 throw ReplayError(input: input.name, message: "batch \(batch) is read again from its recorded offsets, but the input cannot replay")
             }
-            var slice = try replayable.replay(from: range.start, to: range.end)
-            slice.end = range.end
-            return slice
+            do {
+                var slice = try replayable.replay(from: range.start, to: range.end)
+                slice.end = range.end
+                return slice
+            } catch let error as ReplayError where !isRerun {
+                note("\(error); the windows after the restart miss the rows of batch \(batch)")
+                return InputSlice(end: range.end)
+            }
         }
         return MicroBatch(id: batch, time: Timestamp(microseconds: entry.batchTime), inputs: slices)
+    }
+
+    /// Where input `index` resumes: after the last batch that ran, or, when that batch runs again and
+    /// the input recorded its range, after the batch before it, the rerun's replay then taking the
+    /// input past it (in-process producers can give the batch again only as rows sent anew, which a
+    /// position already past them would drop).
+    private static func resumePosition(of index: Int, _ recovery: CheckpointCoordinator.Recovery) -> SourceOffset? {
+        guard let range = recovery.rerun?.entry.sources[index] else { return recovery.lastEnds[index] }
+        return range.start
     }
 
     /// Says how many batch times passed while the program was down: they all get a batch at once.

@@ -13,7 +13,8 @@ final class TestTopic: Sendable {
 }
 
 /// A replayable input reading a `TestTopic`: its offset is how many lines were read (`"7"`), a batch
-/// reads every line appended since the previous cut, and any range can be read again.
+/// reads every line appended since the previous cut, and any range can be read again (a replay beyond
+/// the position moves it past, as the real inputs' do).
 final class TopicInput: ReplayableInput {
     static let schema = Schema([Field("line", .string)])
 
@@ -53,7 +54,9 @@ final class TopicInput: ReplayableInput {
 
     func replay(from start: SourceOffset?, to end: SourceOffset) throws -> InputSlice {
         let first = try start.map(lineCount) ?? 0
-        return slice(first ..< (try lineCount(end)))
+        let last = try lineCount(end)
+        position.withLock { $0 = max($0, last) }
+        return slice(first ..< last)
     }
 
     func commit(through offset: SourceOffset) throws {
