@@ -35,7 +35,7 @@ final class DStreamCheckpoint: Sendable {
 
     /// Takes the checkpoint at `directory` for `program`: refuses a retention too short for its
     /// windows, a program that differs from the checkpoint's, or a checkpoint in use; then positions
-    /// the inputs after the last batch that ran and restores the state it left.
+    /// each replayable input (`resumePosition`) and restores the state of the last committed batch.
     init(directory: String, options: CheckpointCoordinator.Options, program: CheckpointedProgram,
          clock: any StreamingClock, simulatedFault: FaultPlan? = nil) throws {
         try program.checkRetention(of: options.retainedBatches)
