@@ -63,7 +63,7 @@ public final class CheckpointCoordinator: Sendable {
         self.options = options
         self.lock = try CheckpointLock(directory: directory)
         var notes: [String] = []
-        do {
+        do throws(CheckpointError) {
             let removed = Self.removeTemporaryFiles(under: directory)
             if !removed.isEmpty {
                 notes.append("removed \(removed.count) temporary file(s) left by a writer that died before renaming: \(removed.prefix(5).joined(separator: ", "))\(removed.count > 5 ? ", …" : "")")
@@ -72,6 +72,10 @@ public final class CheckpointCoordinator: Sendable {
                 try existing.checkCompatible(with: query, path: paths.metadata)
                 metadata = CheckpointMetadata(id: existing.id, fingerprint: query.fingerprint)
             } else {
+                if let written = Self.writtenParts(of: paths) {
+                    throw .corrupt(path: paths.metadata, reason: "missing, but the checkpoint has \(written): the query id and the plan "
+                        + "they were written by cannot be checked, so they cannot be continued safely; restore the file, or use a new checkpoint location to start over")
+                }
                 metadata = query
                 try metadata.write(to: paths.metadata)
             }
@@ -178,6 +182,26 @@ public final class CheckpointCoordinator: Sendable {
         case .corrupt(_, let reason), .io(_, let reason): reason
         case .incompatible(_, let changes): changes.joined(separator: "; ")
         }
+    }
+
+    /// What a checkpoint without `metadata` holds that only a started query writes (`metadata` is
+    /// written before any of it), as text such as `offsets (batches 2…4) and state`; nil when nothing.
+    private static func writtenParts(of paths: CheckpointPaths) -> String? {
+        var parts: [String] = []
+        for (name, directory) in [("offsets", paths.offsets), ("commits", paths.commits)] {
+            let batches = MetadataLog<CommitEntry>(directory: directory).batches()
+            guard let first = batches.first, let last = batches.last else { continue }
+            parts.append(first == last ? "\(name) (batch \(first))" : "\(name) (batches \(first)…\(last))")
+        }
+        for (name, directory) in [("state", paths.root + "/state"), ("source logs", paths.root + "/sources")] {
+            let files = FileManager.default.enumerator(atPath: directory)?.allObjects.compactMap { $0 as? String } ?? []
+            var isDirectory: ObjCBool = false
+            if files.contains(where: { FileManager.default.fileExists(atPath: directory + "/" + $0, isDirectory: &isDirectory) && !isDirectory.boolValue }) {
+                parts.append(name)
+            }
+        }
+        guard let last = parts.popLast() else { return nil }
+        return parts.isEmpty ? last : parts.joined(separator: ", ") + " and " + last
     }
 
     /// Deletes every temporary file under `root`; returns their paths relative to it.
