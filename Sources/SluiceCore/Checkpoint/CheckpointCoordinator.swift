@@ -63,7 +63,7 @@ public final class CheckpointCoordinator: Sendable {
         self.options = options
         self.lock = try CheckpointLock(directory: directory)
         var notes: [String] = []
-        do {
+        do throws(CheckpointError) {
             let removed = Self.removeTemporaryFiles(under: directory)
             if !removed.isEmpty {
                 notes.append("removed \(removed.count) temporary file(s) left by a writer that died before renaming: \(removed.prefix(5).joined(separator: ", "))\(removed.count > 5 ? ", …" : "")")
@@ -72,11 +72,19 @@ public final class CheckpointCoordinator: Sendable {
                 try existing.checkCompatible(with: query, path: paths.metadata)
                 metadata = CheckpointMetadata(id: existing.id, fingerprint: query.fingerprint)
             } else {
+                if let written = Self.writtenParts(of: paths) {
+                    throw .corrupt(path: paths.metadata, reason: "missing, but the checkpoint has \(written): the query id and the plan "
+                        + "they were written by cannot be checked, so they cannot be continued safely; restore the file, or use a new checkpoint location to start over")
+                }
                 metadata = query
                 try metadata.write(to: paths.metadata)
             }
             offsetsLog = MetadataLog(directory: paths.offsets)
             commitsLog = MetadataLog(directory: paths.commits)
+            if offsetsLog.batches().isEmpty, commitsLog.batches().isEmpty, let written = Self.writtenParts(of: paths, committedOnly: true) {
+                throw .corrupt(path: paths.offsets, reason: "missing: the checkpoint has \(written) of committed batches but no offsets or commits, "
+                    + "so batch ids would start again at 0 over them; restore the offsets, or use a new checkpoint location to start over")
+            }
             let planned = try Self.plan(offsets: offsetsLog, commits: commitsLog, inputCount: inputCount)
             recovery = planned.recovery
             notes += planned.notes
@@ -178,6 +186,30 @@ public final class CheckpointCoordinator: Sendable {
         case .corrupt(_, let reason), .io(_, let reason): reason
         case .incompatible(_, let changes): changes.joined(separator: "; ")
         }
+    }
+
+    /// What a checkpoint without `metadata` holds that only a started query writes (`metadata` is
+    /// written before any of it), as text such as `offsets (batches 2…4) and state`; nil when nothing.
+    /// With `committedOnly`, only what a committed batch leaves: state versions and source-log entries
+    /// other than the entry 0 a file source writes at its first start, before batch 0.
+    private static func writtenParts(of paths: CheckpointPaths, committedOnly: Bool = false) -> String? {
+        var parts: [String] = []
+        for (name, directory) in committedOnly ? [] : [("offsets", paths.offsets), ("commits", paths.commits)] {
+            let batches = MetadataLog<CommitEntry>(directory: directory).batches()
+            guard let first = batches.first, let last = batches.last else { continue }
+            parts.append(first == last ? "\(name) (batch \(first))" : "\(name) (batches \(first)…\(last))")
+        }
+        for (name, directory) in [("state", paths.root + "/state"), ("source logs", paths.root + "/sources")] {
+            let files = FileManager.default.enumerator(atPath: directory)?.allObjects.compactMap { $0 as? String } ?? []
+            let written = files.filter { relative in
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: directory + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue else { return false }
+                return !(committedOnly && name == "source logs" && relative.split(separator: "/").last == "0")
+            }
+            if !written.isEmpty { parts.append(name) }
+        }
+        guard let last = parts.popLast() else { return nil }
+        return parts.isEmpty ? last : parts.joined(separator: ", ") + " and " + last
     }
 
     /// Deletes every temporary file under `root`; returns their paths relative to it.

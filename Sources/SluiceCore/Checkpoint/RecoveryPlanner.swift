@@ -38,17 +38,36 @@ public enum RecoveryPlanner {
         if case .corrupt(let reason) = offsets[latest] {
             return (.refuse(path: offsetsPath(latest), reason: "\(reason); batch \(latest) may have reached the sink, so its input cannot be chosen again safely"), [])
         }
+        let skipped = passedOver(offsets: offsets, latest: latest, offsetsPath: offsetsPath)
         switch commits[latest] {
         case .valid:
-            return (.resumeAfter(latest), [])
+            return (.resumeAfter(latest), skipped)
         case .corrupt(let reason):
-            return (.rerun(latest), ["\(commitsPath(latest)): \(reason); batch \(latest) is run again with its recorded offsets (sinks are idempotent per batch id) and its commit rewritten"])
+            return (.rerun(latest), skipped + ["\(commitsPath(latest)): \(reason); batch \(latest) is run again with its recorded offsets (sinks are idempotent per batch id) and its commit rewritten"])
         case nil:
             let previous = BatchID(latest.rawValue - 1)
             if latest.rawValue > 0, offsets[previous] != nil, commits[previous] == nil {
-                return (.rerun(latest), ["\(commitsPath(previous)) was not written before the crash (commits are written in the background); batch \(previous) finished before \(offsetsPath(latest)) was written, so only batch \(latest) runs again"])
+                return (.rerun(latest), skipped + ["\(commitsPath(previous)) was not written before the crash (commits are written in the background); batch \(previous) finished before \(offsetsPath(latest)) was written, so only batch \(latest) runs again"])
             }
-            return (.rerun(latest), [])
+            return (.rerun(latest), skipped)
         }
+    }
+
+    /// One note per offsets file before `latest` that is damaged, or missing between the oldest and
+    /// the latest (purges delete the oldest first, so a gap is never left by a crash). A restart needs
+    /// only the latest offsets; the older ones tell an input what earlier batches read, and an input
+    /// that needs what a passed-over file said refuses to start itself (the file source does).
+    private static func passedOver(offsets: [BatchID: FileState], latest: BatchID, offsetsPath: (BatchID) -> String) -> [String] {
+        let usage = "passed over: batch \(latest)'s offsets say where each input stands"
+        let batches = offsets.keys.sorted()
+        var notes: [String] = []
+        for (batch, next) in zip(batches, batches.dropFirst()) {
+            if case .corrupt(let reason) = offsets[batch] { notes.append("\(offsetsPath(batch)): \(reason); \(usage)") }
+            guard next.rawValue > batch.rawValue + 1 else { continue }
+            let first = BatchID(batch.rawValue + 1), last = BatchID(next.rawValue - 1)
+            let missing = first == last ? offsetsPath(first) : "\(offsetsPath(first))…\(last)"
+            notes.append("\(missing): missing between batches \(batch) and \(next); \(usage)")
+        }
+        return notes
     }
 }

@@ -61,17 +61,19 @@ public final class StreamingQuery: Sendable {
         driver.addListener(TerminationRelay(query: self))
     }
 
+    /// Runs the batch a crash left uncommitted, then starts the driver; a start that fails stops the
+    /// query (its inputs, and its checkpoint's lock, are released) before rethrowing.
     func start(inBackground: Bool) throws {
         for listener in listeners { listener.queryStarted(id: id, runId: runId, name: name) }
         do {
             if let batch = try checkpoint?.uncommittedBatch() {
                 try run(batch, schema: executor.withLock { $0.outputSchema }, mode: executor.withLock { $0.mode }, isRerun: true)
             }
+            try driver.start()
         } catch {
-            checkpoint?.abandon()
+            driver.stop(error: error)
             throw error
         }
-        try driver.start()
         if inBackground { Thread { [driver] in driver.runUntilStopped() }.start() }
     }
 

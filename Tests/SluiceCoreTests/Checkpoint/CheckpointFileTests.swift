@@ -109,6 +109,17 @@ import Testing
         #expect(decide([1: .valid], [1: .valid, 2: .valid]) == .refuse(path: "commits/2", reason: "batch 2 is committed but has no offsets (latest offsets: batch 1)"))
     }
 
+    @Test func notesDamagedAndMissingOlderOffsetsItPassesOver() {
+        let result = RecoveryPlanner.decide(
+            offsets: [BatchID(2): .corrupt(reason: "truncated"), BatchID(3): .valid, BatchID(6): .valid, BatchID(7): .valid],
+            commits: [BatchID(7): .valid], offsetsPath: { "offsets/\($0)" }, commitsPath: { "commits/\($0)" })
+        #expect(result.decision == .resumeAfter(BatchID(7)))
+        #expect(result.notes == [
+            "offsets/2: truncated; passed over: batch 7's offsets say where each input stands",
+            "offsets/4…5: missing between batches 3 and 6; passed over: batch 7's offsets say where each input stands",
+        ])
+    }
+
     @Test func everyCombinationOfThreeBatchesGetsADecision() {
         let states: [State?] = [nil, .valid, .corrupt(reason: "x")]
         var decisions = 0

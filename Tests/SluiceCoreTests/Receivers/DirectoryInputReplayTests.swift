@@ -170,6 +170,25 @@ import Testing
         #expect(try DirectoryFilesLog(directory: fixture.log).read.count == 25)
     }
 
+    @Test func aCutNeitherLoggedNorInTheHistoryIsRefusedByName() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let input = try fixture.input()
+        var ends: [SourceOffset] = []
+        for number in 1 ... 4 {
+            try fixture.watched.moveIn("file-\(number)", "\(number)\n")
+            ends.append(try #require(cut(input).end))
+            try input.commit(through: ends.last!)
+        }
+        try FileManager.default.removeItem(atPath: fixture.log + "/2")
+        #expect(throws: CheckpointError.corrupt(path: fixture.log + "/2", reason: "missing: the files read by cut 2 are named neither in this "
+            + "files log nor in the checkpoint's offsets, so they would be read again; restore the file, or use a new checkpoint location to start over")) {
+            try fixture.input(after: ends[3], history: Array(ends[2...]))
+        }
+        let restarted = try fixture.input(after: ends[3], history: Array(ends[1...]))
+        #expect(lines(cut(restarted)).isEmpty, "with the offsets of cut 2 still there, nothing is read again")
+    }
+
     @Test func aCommitBeforeResumeWritesNothing() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }

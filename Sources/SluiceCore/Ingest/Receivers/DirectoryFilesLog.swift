@@ -26,6 +26,10 @@ struct DirectoryFilesLog {
     private(set) var read: Set<String> = []
     /// The index of the newest entry; nil when the log is empty.
     private(set) var lastIndex: Int64?
+    /// The index of the newest complete entry, which covers every cut up to it; nil when there is none.
+    private(set) var completeIndex: Int64?
+    /// The indices of the entries read at `init` and written since.
+    private(set) var indices: Set<Int64> = []
     /// Entries written after the newest complete one.
     private var entriesSinceCompaction = 0
 
@@ -38,7 +42,11 @@ struct DirectoryFilesLog {
         for batch in batches.reversed() {
             guard let entry = try log.get(batch) else { continue }
             read.formUnion(entry.files)
-            if entry.complete { break }
+            indices.insert(batch.rawValue)
+            if entry.complete {
+                completeIndex = batch.rawValue
+                break
+            }
             entriesSinceCompaction += 1
         }
         lastIndex = batches.last?.rawValue
@@ -47,12 +55,25 @@ struct DirectoryFilesLog {
     /// Whether the log has no entry at all.
     var isEmpty: Bool { lastIndex == nil }
 
+    /// The first cut after the newest complete entry, up to `last`, that neither this log nor
+    /// `offsets` (cuts named by the driver's offsets log) covers; nil when every cut is known. Each cut
+    /// that read files has the next index, an entry is written once its batch committed and the
+    /// offsets of a batch are purged only after that, so a gap means a file of the log (or of the
+    /// offsets log) was lost, and the files that cut read would be read again.
+    func firstUncoveredCut(through last: Int64, offsets: Set<Int64>) -> Int64? {
+        let first = (completeIndex ?? 0) + 1
+        guard first <= last else { return nil }
+        return (first ... last).first { !indices.contains($0) && !offsets.contains($0) }
+    }
+
     /// Logs the files present at the first start that are never to be read, as the complete entry 0.
     mutating func writeBase(files: [String]) throws(CheckpointError) {
         guard isEmpty else { return }
         try log.add(Entry(files: files, complete: true), for: BatchID(0))
         read.formUnion(files)
         lastIndex = 0
+        completeIndex = 0
+        indices = [0]
         entriesSinceCompaction = 0
     }
 
@@ -66,8 +87,11 @@ struct DirectoryFilesLog {
         try log.add(entry, for: BatchID(offset.index))
         read = union
         lastIndex = offset.index
+        indices.insert(offset.index)
         if compacting {
             log.purge(before: BatchID(offset.index))
+            completeIndex = offset.index
+            indices = [offset.index]
             entriesSinceCompaction = 0
         } else {
             entriesSinceCompaction += 1

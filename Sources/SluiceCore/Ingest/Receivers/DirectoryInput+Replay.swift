@@ -8,7 +8,8 @@
 /// `includeExistingFiles` is false: then the files present are logged (entry 0) and never read.
 extension DirectoryInput: ReplayableInput {
     /// Loads what was read from `log` and the offsets, and makes the next cut read only other files;
-    /// throws naming a damaged log file or an offset that is not a `DirectoryOffset`.
+    /// throws naming a damaged log file, a cut that neither the log nor the offsets cover (its files
+    /// would be read twice), or an offset that is not a `DirectoryOffset`.
     public func resume(after offset: SourceOffset?, history: [SourceOffset], log: String) throws {
         let after = try offset.map { try DirectoryOffset($0, input: name) }
         let known = try history.map { try DirectoryOffset($0, input: name) } + (after.map { [$0] } ?? [])
@@ -19,6 +20,11 @@ extension DirectoryInput: ReplayableInput {
         var unlogged: [Int64: DirectoryOffset] = [:]
         for offset in known where offset.index > logged { unlogged[offset.index] = offset }
         let end = known.max { $0.index < $1.index } ?? DirectoryOffset(files: [], index: max(logged, 0))
+        if let lost = filesLog.firstUncoveredCut(through: max(logged, end.index), offsets: Set(known.map(\.index))) {
+            throw CheckpointError.corrupt(path: filesLog.log.path(of: BatchID(lost)), reason: "missing: the files read by cut \(lost) are named "
+                + "neither in this files log nor in the checkpoint's offsets, so they would be read again; restore the file, or use a new "
+                + "checkpoint location to start over")
+        }
         let isResumed = !(known.isEmpty && filesLog.isEmpty)
         self.filesLog.withLock { $0 = filesLog }
         state.withLock { state in
