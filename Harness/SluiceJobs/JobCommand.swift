@@ -16,7 +16,7 @@ public struct JobCommand: ParsableCommand {
         """
     )
 
-    @Option(help: "structured.")
+    @Option(help: "structured or dstream.")
     var api: String = "structured"
 
     @Option(help: "count-buys or windowed-counts.")
@@ -57,7 +57,10 @@ public struct JobCommand: ParsableCommand {
                            filesPerBatch: filesPerBatch, sink: try JobSink(parsing: sink), table: table,
                            checkpoint: checkpoint, snapshotInterval: snapshotInterval)
         let log: @Sendable (String) -> Void = { FileHandle.standardError.write(Data("sluice-job: \($0)\n".utf8)) }
-        let batches = try StructuredJob.run(spec, log: log)
+        let batches = switch spec.api {
+        case .structured: try StructuredJob.run(spec, log: log)
+        case .dstream: try DStreamJob.run(spec, log: log)
+        }
         print("sluice-job: \(spec.query) via \(spec.api) finished after \(batches) batch(es) into \(spec.sink) table \(spec.table)")
     }
 }

@@ -3,7 +3,7 @@
 public struct JobSpec: Sendable {
     /// Which of Sluice's two APIs runs the query.
     public enum API: String, Sendable, CaseIterable {
-        case structured
+        case structured, dstream
     }
 
     public var api: API

@@ -35,7 +35,7 @@ final class DStreamCheckpoint: Sendable {
 
     /// Takes the checkpoint at `directory` for `program`: refuses a retention too short for its
     /// windows, a program that differs from the checkpoint's, or a checkpoint in use; then positions
-    /// each replayable input (`resumePosition`) and restores the state of the last committed batch.
+    /// each replayable input (`Recovery.resumePosition(of:)`) and restores the state of the last committed batch.
     init(directory: String, options: CheckpointCoordinator.Options, program: CheckpointedProgram,
          clock: any StreamingClock, simulatedFault: FaultPlan? = nil) throws {
         try program.checkRetention(of: options.retainedBatches)
@@ -61,7 +61,7 @@ final class DStreamCheckpoint: Sendable {
             }
             warnAboutUnreplayableSources()
             for (index, input) in program.inputs.enumerated() {
-                try (input as? any ReplayableInput)?.resume(after: Self.resumePosition(of: index, recovery), history: recovery.history[index],
+                try (input as? any ReplayableInput)?.resume(after: recovery.resumePosition(of: index), history: recovery.history[index],
                                                              log: coordinator.paths.source(index))
             }
             try restoreState(version: recovery.stateVersion)
@@ -126,15 +126,6 @@ final class DStreamCheckpoint: Sendable {
             }
         }
         return MicroBatch(id: batch, time: Timestamp(microseconds: entry.batchTime), inputs: slices)
-    }
-
-    /// Where input `index` resumes: after the last batch that ran, or, when that batch runs again and
-    /// the input recorded its range, after the batch before it, the rerun's replay then taking the
-    /// input past it (in-process producers can give the batch again only as rows sent anew, which a
-    /// position already past them would drop).
-    private static func resumePosition(of index: Int, _ recovery: CheckpointCoordinator.Recovery) -> SourceOffset? {
-        guard let range = recovery.rerun?.entry.sources[index] else { return recovery.lastEnds[index] }
-        return range.start
     }
 
     /// Says how many batch times passed while the program was down: they all get a batch at once.

@@ -40,6 +40,15 @@ public final class CheckpointCoordinator: Sendable {
         public let history: [[SourceOffset]]
         /// The state version the first batch starts from (the state after batch `version − 1`).
         public let stateVersion: Int64
+
+        /// Where input `index` resumes: after the last batch that ran, or, when that batch runs again and
+        /// the input recorded its range, after the batch before it, the re-run's replay then taking the
+        /// input past it (in-process producers can give the batch again only as rows sent anew, which a
+        /// position already past them would drop).
+        public func resumePosition(of index: Int) -> SourceOffset? {
+            guard let range = rerun?.entry.sources[index] else { return lastEnds[index] }
+            return range.start
+        }
     }
 
     public let paths: CheckpointPaths

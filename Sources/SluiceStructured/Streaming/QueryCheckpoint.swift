@@ -58,7 +58,7 @@ final class QueryCheckpoint: Sendable {
             } else {
                 store = nil
             }
-            try replayable?.resume(after: recovery.lastEnds[0], history: recovery.history[0], log: coordinator.paths.source(0))
+            try replayable?.resume(after: recovery.resumePosition(of: 0), history: recovery.history[0], log: coordinator.paths.source(0))
             progress.withLock { $0.lastEnd = recovery.lastEnds[0] }
         } catch {
             coordinator.abandon()
@@ -135,22 +135,4 @@ final class QueryCheckpoint: Sendable {
 
     /// Releases the checkpoint after a failure.
     func abandon() { coordinator.abandon() }
-}
-
-/// Work started on another thread at once, whose end (and error) `wait()` collects.
-private final class ConcurrentWork: Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private let failure = Mutex<(any Error)?>(nil)
-
-    init(_ work: @escaping @Sendable () throws -> Void) {
-        Thread { [self] in
-            do { try work() } catch { failure.withLock { $0 = error } }
-            done.signal()
-        }.start()
-    }
-
-    func wait() throws {
-        done.wait()
-        if let error = failure.withLock({ $0 }) { throw error }
-    }
 }

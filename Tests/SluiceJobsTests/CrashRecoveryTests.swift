@@ -4,21 +4,21 @@ import SluicePostgres
 import SluiceSQLite
 import Testing
 
-/// The Structured API's exactly-once guarantee under real process deaths: `sluice-job` is killed
-/// (SIGKILL) at each fault point, its sink must then hold the answer over a prefix of the input (whole
-/// batches of two files), and a restart on the same checkpoint must finish with the answer over all of it.
-@Suite struct StructuredCrashRecoveryTests {
+/// Both APIs' exactly-once guarantee under real process deaths: `sluice-job` is killed (SIGKILL) at
+/// each fault point, its sink must then hold the answer over a prefix of the input (whole batches of
+/// two files), and a restart on the same checkpoint must finish with the answer over all of it.
+@Suite struct CrashRecoveryTests {
     static let workload = Result { try OrderWorkload.make() }
     static let countSchema = Schema([Field("buy", .bool), Field("count", .int64)])
     static let windowSchema = Schema([Field("buy", .bool), Field("window.start", .timestamp), Field("window.end", .timestamp), Field("count", .int64)])
 
-    @Test(arguments: FaultPoint.allCases)
-    func countBuysIntoSQLiteRecoversFromAKill(at point: FaultPoint) throws {
+    @Test(arguments: ["structured", "dstream"], FaultPoint.allCases)
+    func countBuysIntoSQLiteRecoversFromAKill(api: String, at point: FaultPoint) throws {
         let workload = try Self.workload.get()
-        let scratch = try CrashAndRestart.scratch("sqlite-\(point)")
+        let scratch = try CrashAndRestart.scratch("sqlite-\(api)-\(point)")
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let database = scratch + "/out.db"
-        let job = CrashAndRestart(query: "count-buys", workload: workload, sink: "sqlite:" + database, table: "counts", scratch: scratch)
+        let job = CrashAndRestart(api: api, query: "count-buys", workload: workload, sink: "sqlite:" + database, table: "counts", scratch: scratch)
         let result = try job.run(killedAt: point, batch: point == .duringSnapshot ? 1 : 2) { try Self.counts(Self.sqliteRows(path: database, table: "counts", schema: Self.countSchema)) }
         #expect(workload.prefixLength(of: result.afterCrash, answer: workload.buySellCounts(overFirst:)) != nil,
                 "after a kill at \(point) the sink must hold the answer over a prefix of the input; it holds \(result.afterCrash)")
@@ -26,27 +26,27 @@ import Testing
         #expect(try SQLiteTable(path: database, table: "counts", jobID: "counts").lastCommittedBatch() == BatchID(3))
     }
 
-    @Test(arguments: [FaultPoint.afterState, .afterSinkCommit, .duringSnapshot])
-    func windowedCountsIntoSQLiteRecoverFromAKill(at point: FaultPoint) throws {
+    @Test(arguments: ["structured", "dstream"], [FaultPoint.afterState, .afterSinkCommit, .duringSnapshot])
+    func windowedCountsIntoSQLiteRecoverFromAKill(api: String, at point: FaultPoint) throws {
         let workload = try Self.workload.get()
-        let scratch = try CrashAndRestart.scratch("windows-\(point)")
+        let scratch = try CrashAndRestart.scratch("windows-\(api)-\(point)")
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let database = scratch + "/out.db"
-        let job = CrashAndRestart(query: "windowed-counts", workload: workload, sink: "sqlite:" + database, table: "windows", scratch: scratch)
+        let job = CrashAndRestart(api: api, query: "windowed-counts", workload: workload, sink: "sqlite:" + database, table: "windows", scratch: scratch)
         let result = try job.run(killedAt: point, batch: point == .duringSnapshot ? 1 : 2) { try Self.windowCounts(Self.sqliteRows(path: database, table: "windows", schema: Self.windowSchema)) }
         #expect(workload.prefixLength(of: result.afterCrash, answer: workload.windowCounts(overFirst:)) != nil,
                 "after a kill at \(point) the windows must be the answer over a prefix of the input")
         #expect(result.final == workload.windowCounts(overFirst: workload.files.count))
     }
 
-    @Test(arguments: [FaultPoint.insideSinkTransaction, .afterSinkCommit])
-    func countBuysIntoPostgreSQLRecoversFromAKill(at point: FaultPoint) throws {
+    @Test(arguments: ["structured", "dstream"], [FaultPoint.insideSinkTransaction, .afterSinkCommit])
+    func countBuysIntoPostgreSQLRecoversFromAKill(api: String, at point: FaultPoint) throws {
         let workload = try Self.workload.get()
         let server = try LocalPostgresServer.shared()
         let scratch = try CrashAndRestart.scratch("postgres-\(point)")
         defer { try? FileManager.default.removeItem(atPath: scratch) }
-        let table = "crash_\(point.rawValue.replacingOccurrences(of: "-", with: "_"))_\(UInt32.random(in: 0 ... .max))"
-        let job = CrashAndRestart(query: "count-buys", workload: workload, sink: "postgres:" + server.conninfo, table: table, scratch: scratch)
+        let table = "crash_\(api)_\(point.rawValue.replacingOccurrences(of: "-", with: "_"))_\(UInt32.random(in: 0 ... .max))"
+        let job = CrashAndRestart(api: api, query: "count-buys", workload: workload, sink: "postgres:" + server.conninfo, table: table, scratch: scratch)
         let result = try job.run(killedAt: point, batch: 2) { try Self.counts(PostgresTable(conninfo: server.conninfo, table: table).allRows()) }
         #expect(workload.prefixLength(of: result.afterCrash, answer: workload.buySellCounts(overFirst:)) != nil,
                 "after a kill at \(point) PostgreSQL must hold the answer over a prefix; it holds \(result.afterCrash)")

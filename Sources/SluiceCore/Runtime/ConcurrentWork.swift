@@ -3,11 +3,11 @@ import Synchronization
 
 /// Work started on a thread of its own at once, whose end (and error) `wait()` collects: a batch's state
 /// write beside its outputs.
-final class ConcurrentWork: Sendable {
+public final class ConcurrentWork: Sendable {
     private let done = DispatchSemaphore(value: 0)
     private let failure = Mutex<(any Error)?>(nil)
 
-    init(_ work: @escaping @Sendable () throws -> Void) {
+    public init(_ work: @escaping @Sendable () throws -> Void) {
         Thread { [self] in
             do { try work() } catch { failure.withLock { $0 = error } }
             done.signal()
@@ -15,7 +15,7 @@ final class ConcurrentWork: Sendable {
     }
 
     /// Waits for the work to end; rethrows its error.
-    func wait() throws {
+    public func wait() throws {
         done.wait()
         if let error = failure.withLock({ $0 }) { throw error }
     }
