@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(
             name: "SluiceHarnessTests",
             dependencies: [
-                "SluiceHarness", "SluiceOrders",
+                "SluiceHarness", "SluiceOrders", "SluiceTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
