@@ -5,7 +5,7 @@ public struct HarnessCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "sluice-harness",
         abstract: "Generate, replay and check Sluice streaming workloads.",
-        subcommands: [DemoCommand.self, GenerateCommand.self, SplitCommand.self]
+        subcommands: [DemoCommand.self, GenerateCommand.self, SplitCommand.self, ListCommand.self]
     )
 
     public init() {}
