@@ -53,6 +53,7 @@ let package = Package(
                 .product(name: "SluiceOrders", package: "Sluice"),
                 .product(name: "SluiceDStream", package: "Sluice"),
                 .product(name: "SluiceStructured", package: "Sluice"),
+                .product(name: "SluiceSQLite", package: "Sluice"),
             ]
         ),
         .executableTarget(

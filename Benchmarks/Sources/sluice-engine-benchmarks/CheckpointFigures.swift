@@ -2,8 +2,9 @@ import Foundation
 import SluiceCore
 
 /// The disk's floor for a checkpointed batch: one durable atomic write (temporary file, fsync, rename,
-/// fsync of the directory) of a small offsets entry, through the metadata log.
-func durableWriteFigure() throws {
+/// fsync of the directory) of a small offsets entry, through the metadata log. Returns it in ms.
+@discardableResult
+func durableWriteFigure() throws -> Double {
     let checkpointDirectory = NSTemporaryDirectory() + "sluice-bench-checkpoint-" + UUID().uuidString
     defer { try? FileManager.default.removeItem(atPath: checkpointDirectory) }
     let offsetsLog = MetadataLog<[String: Int64]>(directory: checkpointDirectory + "/offsets")
@@ -13,6 +14,7 @@ func durableWriteFigure() throws {
         nextBatch += 1
     }
     line("checkpoint: durable offsets entry (fsync, rename, fsync dir)", durableWrite, "ms", "the disk's fsync floor")
+    return durableWrite
 }
 
 /// A restart's state load: 100,000 keys from a snapshot, read, checked and decoded into a record batch

@@ -8,8 +8,9 @@ import SluiceStructured
 // manual clock so that only the engine's work is timed. Printed, never asserted.
 //
 //   sluice-engine-benchmarks              every figure
-//   sluice-engine-benchmarks checkpoint   only the groups whose name (dstream, structured, checkpoint)
-//                                         contains the argument
+//   sluice-engine-benchmarks checkpoint   only the groups whose name (dstream, structured, checkpoint;
+//                                         checkpoint-windowed, checkpoint-state, checkpoint-restart
+//                                         within checkpoint) contains the argument
 
 /// Whether the figures of `group` run: all of them without an argument, else those it names.
 func runs(_ group: String) -> Bool {
@@ -136,7 +137,9 @@ if runs("dstream") || runs("structured") {
     }
 }
 
-if runs("checkpoint") {
-    try durableWriteFigure()
-    try stateLoadFigures()
+if runs("checkpoint-windowed") || runs("checkpoint-state") || runs("checkpoint-restart") {
+    let durableWrite = try durableWriteFigure()
+    if runs("checkpoint-windowed") { try checkpointedWindowedCountFigures(durableWrite: durableWrite) }
+    if runs("checkpoint-state") { try stateLoadFigures() }
+    if runs("checkpoint-restart") { try restartFigures() }
 }

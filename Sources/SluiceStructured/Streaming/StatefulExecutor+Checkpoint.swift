@@ -56,30 +56,37 @@ extension StatefulExecutor {
     private mutating func apply(upserts: RecordBatch, removals: RecordBatch, replacesAll: Bool) {
         if var aggregation {
             if replacesAll { liveGroups = [] }
-            let before = aggregation.table.count
-            let live = Set(liveGroups)
             let restored = upserts.rowCount > 0 ? aggregation.restore(upserts) : []
-            liveGroups += restored.map(Int.init).filter { $0 >= before || !live.contains($0) }.uniqued()
-            if removals.rowCount > 0 {
-                let removed = Set(aggregation.groups(ofKeys: removals).map(Int.init))
-                liveGroups.removeAll(where: removed.contains)
-            }
+            let removed = removals.rowCount > 0 ? aggregation.groups(ofKeys: removals) : []
+            updateLiveGroups(adding: restored, removing: removed, groupCount: aggregation.table.count)
             self.aggregation = aggregation
         } else if var sessions {
             sessions.restore(upserts)
             self.sessions = sessions
         } else if var seen {
             if replacesAll { liveGroups = [] }
-            let live = Set(liveGroups)
-            if upserts.rowCount > 0 {
-                liveGroups += seen.groups(for: upserts.columns, rowCount: upserts.rowCount).map(Int.init).filter { !live.contains($0) }.uniqued()
-            }
-            if removals.rowCount > 0 {
-                let removed = Set(seen.groups(for: removals.columns, rowCount: removals.rowCount).map(Int.init))
-                liveGroups.removeAll(where: removed.contains)
-            }
+            let restored = upserts.rowCount > 0 ? seen.groups(for: upserts.columns, rowCount: upserts.rowCount) : []
+            let removed = removals.rowCount > 0 ? seen.groups(for: removals.columns, rowCount: removals.rowCount) : []
+            updateLiveGroups(adding: restored, removing: removed, groupCount: seen.count)
             self.seen = seen
         }
+    }
+
+    /// Appends the groups of `added` that are not live yet (each once, in order of first appearance),
+    /// then drops those of `removed`. Group numbers are dense below `groupCount`, so one flag per group
+    /// stands in for sets: a restart applies a snapshot and several deltas, and hashing every live
+    /// group once per version made up most of restoring 100,000 keys.
+    private mutating func updateLiveGroups(adding added: ContiguousArray<Int32>, removing removed: ContiguousArray<Int32>, groupCount: Int) {
+        guard !added.isEmpty || !removed.isEmpty else { return }
+        var isLive = [Bool](repeating: false, count: groupCount)
+        for group in liveGroups { isLive[group] = true }
+        for group in added.lazy.map(Int.init) where !isLive[group] {
+            isLive[group] = true
+            liveGroups.append(group)
+        }
+        guard !removed.isEmpty else { return }
+        for group in removed { isLive[Int(group)] = false }
+        liveGroups.removeAll { !isLive[$0] }
     }
 
     private func version(replacesAll: Bool, upserts: RecordBatch?, removals: RecordBatch?) -> [RecordBatch] {
@@ -89,13 +96,5 @@ extension StatefulExecutor {
                             maximumEventTime.map { .int64($0) } ?? .null, .int64(Int64(rowsEmitted))]
         let empty = RecordBatch.empty(Schema([]))
         return [(try? RecordBatch(schema: header, rows: [row])) ?? empty, upserts ?? empty, removals ?? empty]
-    }
-}
-
-extension Sequence where Element: Hashable {
-    /// The elements in order, each once.
-    func uniqued() -> [Element] {
-        var seen = Set<Element>()
-        return filter { seen.insert($0).inserted }
     }
 }
