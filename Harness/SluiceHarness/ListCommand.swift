@@ -19,7 +19,7 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         let listing = try listing()
         print(listing.text)
-        if listing.failures > 0 { throw ExitCode.failure }
+        if listing.failures > 0 { throw ExitCode(HarnessExitCode.harnessError.rawValue) }
     }
 
     /// The text to print, and how many files failed to parse.

@@ -10,6 +10,19 @@ enum HistorySamples {
             #"{"firstOrder":1,"lastOrder":1000,"records":1000,"scheduledEnd":99900,"scheduledStart":0,"seq":1,"t":100012,"type":"produced"}"#
         ),
         (
+            HistoryEntry(sequence: 1, time: 100_012, event: .produced(.init(
+                records: 1000, firstOrder: 1, lastOrder: 1000, scheduledStart: 0, scheduledEnd: 99900, file: "chunkaa",
+                workload: .init(count: 500_000, seed: 20_160_322, malformedFraction: 0.001, lateFraction: 0.03)
+            ))),
+            #"{"file":"chunkaa","firstOrder":1,"lastOrder":1000,"records":1000,"scheduledEnd":99900,"scheduledStart":0,"seq":1,"t":100012,"type":"produced","workload":{"count":500000,"lateFraction":0.03,"malformedFraction":0.001,"seed":20160322}}"#
+        ),
+        (
+            HistoryEntry(sequence: 1, time: 200_012, event: .produced(.init(
+                records: 1000, firstOrder: 1001, lastOrder: 2000, scheduledStart: 100_000, scheduledEnd: 199_900, producer: "p1"
+            ))),
+            #"{"firstOrder":1001,"lastOrder":2000,"producer":"p1","records":1000,"scheduledEnd":199900,"scheduledStart":100000,"seq":1,"t":200012,"type":"produced"}"#
+        ),
+        (
             HistoryEntry(sequence: 2, time: 100_250, event: .batchStarted(.init(batch: BatchID(0), triggerTime: 100_000, rows: 1000))),
             #"{"batch":0,"rows":1000,"seq":2,"t":100250,"triggerTime":100000,"type":"batchStarted"}"#
         ),
@@ -33,6 +46,12 @@ enum HistorySamples {
             #"{"batch":0,"path":"sink/batch-0.jsonl","seq":5,"t":104700,"type":"sinkRows"}"#
         ),
         (
+            HistoryEntry(sequence: 5, time: 104_700, event: .sinkRows(.init(
+                batch: BatchID(0), content: .rows([["buy": .bool(true), "count": .int(510)]]), query: "count-buys"
+            ))),
+            #"{"batch":0,"query":"count-buys","rows":[{"buy":true,"count":510}],"seq":5,"t":104700,"type":"sinkRows"}"#
+        ),
+        (
             HistoryEntry(sequence: 6, time: 104_700, event: .latency(.init(batch: BatchID(0), records: [1, 1000], latencyMicroseconds: [104_700, 4800]))),
             #"{"batch":0,"latencyMicroseconds":[104700,4800],"records":[1,1000],"seq":6,"t":104700,"type":"latency"}"#
         ),
@@ -51,6 +70,13 @@ enum HistorySamples {
         (
             HistoryEntry(sequence: 10, time: 9_000_000, event: .checkResult(.init(checker: "exactly-once", verdict: .valid, batch: BatchID(12), detail: "orderId 1..12000"))),
             #"{"batch":12,"checker":"exactly-once","detail":"orderId 1..12000","seq":10,"t":9000000,"type":"checkResult","verdict":"valid"}"#
+        ),
+        (
+            HistoryEntry(sequence: 11, time: 9_000_100, event: .checkResult(.init(
+                checker: "exactly-once", verdict: .invalid, batch: BatchID(7),
+                detail: "batch 7, key (buy=true): expected 1204, found 1216 (counted twice?)", counts: .init(duplicated: 12)
+            ))),
+            #"{"batch":7,"checker":"exactly-once","counts":{"duplicated":12,"lost":0,"recovered":0,"unexpected":0},"detail":"batch 7, key (buy=true): expected 1204, found 1216 (counted twice?)","seq":11,"t":9000100,"type":"checkResult","verdict":"invalid"}"#
         ),
     ]
 

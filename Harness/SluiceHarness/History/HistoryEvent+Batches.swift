@@ -57,10 +57,14 @@ extension HistoryEvent {
     }
 
     /// What `batch` wrote to the sink: the rows themselves (`rows`, each a column → value object), or
-    /// for large outputs the `path` of a file that holds them, relative to the history's folder.
+    /// for large outputs the `path` of a file that holds them, one JSON object a line, relative to the
+    /// history's folder. The optional `query` names the query whose result rows they are
+    /// (`"query":"count-buys"`), so a checker knows which reference answer to compare them with.
     public struct SinkRows: Sendable, Equatable, Codable {
         public var batch: BatchID
         public var content: Content
+        /// The query the rows answer, as the job's `--query` spells it.
+        public var query: String?
 
         /// Where the rows are.
         public enum Content: Sendable, Equatable {
@@ -70,18 +74,20 @@ extension HistoryEvent {
             case path(String)
         }
 
-        public init(batch: BatchID, content: Content) {
+        public init(batch: BatchID, content: Content, query: String? = nil) {
             self.batch = batch
             self.content = content
+            self.query = query
         }
 
         private enum CodingKeys: String, CodingKey {
-            case batch, rows, path
+            case batch, rows, path, query
         }
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             batch = try container.decode(BatchID.self, forKey: .batch)
+            query = try container.decodeIfPresent(String.self, forKey: .query)
             if let rows = try container.decodeIfPresent([[String: JSONScalar]].self, forKey: .rows) {
                 content = .rows(rows)
             } else if let path = try container.decodeIfPresent(String.self, forKey: .path) {
@@ -94,6 +100,7 @@ extension HistoryEvent {
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(batch, forKey: .batch)
+            try container.encodeIfPresent(query, forKey: .query)
             switch content {
             case .rows(let rows): try container.encode(rows, forKey: .rows)
             case .path(let path): try container.encode(path, forKey: .path)
