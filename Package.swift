@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "SluicePostgres", targets: ["SluicePostgres"]),
         .executable(name: "sluice-harness", targets: ["sluice-harness"]),
         .executable(name: "sluice-job", targets: ["sluice-job"]),
+        .executable(name: "sluice-job-system-malloc", targets: ["sluice-job-system-malloc"]),
         .executable(name: "network-wordcount", targets: ["network-wordcount"]),
         .executable(name: "stateful-network-wordcount", targets: ["stateful-network-wordcount"]),
         .executable(name: "count-buys", targets: ["count-buys"]),
@@ -52,7 +53,9 @@ let package = Package(
             ],
             path: "Harness/SluiceJobs"
         ),
-        .executableTarget(name: "sluice-job", dependencies: ["SluiceJobs"], path: "Harness/sluice-job"),
+        .systemLibrary(name: "CJemalloc", pkgConfig: "jemalloc", providers: [.apt(["libjemalloc-dev"])]),
+        .executableTarget(name: "sluice-job", dependencies: ["SluiceJobs", "CJemalloc"], path: "Harness/sluice-job"),
+        .executableTarget(name: "sluice-job-system-malloc", dependencies: ["SluiceJobs"], path: "Harness/sluice-job-system-malloc"),
         .target(name: "SluiceExamples", dependencies: ["SluiceDStream", "SluiceStructured", "SluiceOrders"], path: "Examples/SluiceExamples"),
         .executableTarget(name: "network-wordcount", dependencies: ["SluiceExamples"], path: "Examples/network-wordcount"),
         .executableTarget(name: "stateful-network-wordcount", dependencies: ["SluiceExamples"], path: "Examples/stateful-network-wordcount"),

@@ -61,6 +61,6 @@ public struct JobCommand: ParsableCommand {
         case .structured: try StructuredJob.run(spec, log: log)
         case .dstream: try DStreamJob.run(spec, log: log)
         }
-        print("sluice-job: \(spec.query) via \(spec.api) finished after \(batches) batch(es) into \(spec.sink) table \(spec.table)")
+        print("sluice-job: \(spec.query) via \(spec.api) finished after \(batches) batch(es) into \(spec.sink) table \(spec.table) on \(AllocatorProbe.current)")
     }
 }

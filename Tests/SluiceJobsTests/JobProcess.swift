@@ -8,13 +8,15 @@ struct JobProcess {
         case killed(signal: Int32)
     }
 
-    /// The `sluice-job` binary beside the test binary (built by `swift build --build-tests`).
-    static var executable: String {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("sluice-job").path
+    /// A job binary beside the test binary (built by `swift build --build-tests`).
+    static func executable(_ name: String = "sluice-job") -> String {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(name).path
     }
 
-    /// Runs the job with `arguments` (and `SLUICE_FAULT` when a fault is given) to its end.
-    static func run(_ arguments: [String], fault: String? = nil) throws -> (ending: Ending, errors: String) {
+    /// Runs the job with `arguments` (and `SLUICE_FAULT` when a fault is given) to its end; its small
+    /// standard output is kept in `output`.
+    static func run(_ arguments: [String], fault: String? = nil, binary: String = "sluice-job") throws -> (ending: Ending, errors: String, output: String) {
+        let executable = executable(binary)
         guard FileManager.default.isExecutableFile(atPath: executable) else {
             throw JobProcessError(message: "\(executable) is missing: build it with `swift build --build-tests` before the tests")
         }
@@ -25,13 +27,15 @@ struct JobProcess {
         environment["SLUICE_FAULT"] = fault
         process.environment = environment
         let errors = Pipe()
+        let output = Pipe()
         process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
+        process.standardOutput = output
         try process.run()
         let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         let ending: Ending = process.terminationReason == .uncaughtSignal ? .killed(signal: process.terminationStatus) : .exited(process.terminationStatus)
-        return (ending, text)
+        return (ending, text, printed)
     }
 }
 

@@ -1,0 +1,3 @@
+import SluiceJobs
+
+JobCommand.main()
