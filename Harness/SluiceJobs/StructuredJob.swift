@@ -23,9 +23,10 @@ enum StructuredJob {
         }
         let options = CheckpointCoordinator.Options(snapshotInterval: spec.snapshotInterval, log: log)
         let pacing = spec.pacing
-        let query = try result.writeStream.outputMode(.update).trigger(pacing == nil ? .availableNow : .processingTime(.zero)).sink(sink)
-            .checkpointLocation(spec.checkpoint, options: options).start(driving: .caller)
-        if let events { query.addListener(StructuredEventListener(log: events)) }
+        var writer = result.writeStream.outputMode(.update).trigger(pacing == nil ? .availableNow : .processingTime(.zero)).sink(sink)
+            .checkpointLocation(spec.checkpoint, options: options)
+        if let events { writer = writer.listener(StructuredEventListener(log: events)) }
+        let query = try writer.start(driving: .caller)
         if let pacing {
             try pacing.run(log: events) { try query.processAllAvailable() }
         } else {
