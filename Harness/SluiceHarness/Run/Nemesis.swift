@@ -28,6 +28,8 @@ final class Nemesis {
     private var killTimes: [Int64]
     private var attempt = 0
     private var pendingRestart: (pid: Int32, at: Int64, downtime: Int64)?
+    /// The next batch whose offsets the history lacks.
+    private var nextOffsets: Int64 = 0
 
     /// `start` and `startWall` are the run's start on the monotonic and the wall clock.
     init(plan: RunPlan, executable: String, history: HistoryWriter, start: ContinuousClock.Instant, startWall: Int64) {
@@ -118,6 +120,8 @@ final class Nemesis {
         for event in events {
             let batch = BatchID(event.batch)
             let commit = event.commitTime - startWall
+            try recordMissedOffsets(before: event.batch, at: event.startTime - startWall)
+            nextOffsets = max(nextOffsets, event.batch + 1)
             try history.append(.batchStarted(.init(batch: batch, triggerTime: event.triggerTime - startWall, rows: event.rows)), at: event.startTime - startWall)
             try history.append(.offsetsWritten(.init(batch: batch, ends: event.ends)), at: event.startTime - startWall)
             try history.append(.batchCommitted(.init(
@@ -136,6 +140,18 @@ final class Nemesis {
             if !records.isEmpty {
                 try history.append(.latency(.init(batch: batch, records: records, latencyMicroseconds: latencies)), at: commit)
             }
+        }
+    }
+
+    /// Writes the offsets of batches before `batch` that a kill kept the job from reporting (it died
+    /// after committing them but before writing their event line), read from the checkpoint's `offsets/N`.
+    private func recordMissedOffsets(before batch: Int64, at time: Int64) throws {
+        let log = MetadataLog<OffsetsEntry>(directory: CheckpointPaths(root: plan.checkpoint).offsets)
+        while nextOffsets < batch {
+            if let entry = try? log.get(BatchID(nextOffsets)), let first = entry.sources.first, let range = first {
+                try history.append(.offsetsWritten(.init(batch: BatchID(nextOffsets), ends: [JobBatchEvent.sourceName: range.end.json])), at: time)
+            }
+            nextOffsets += 1
         }
     }
 
