@@ -39,7 +39,7 @@ let package = Package(
         .target(
             name: "SluiceHarness",
             dependencies: [
-                "SluiceCore", "SluiceOrders",
+                "SluiceCore", "SluiceOrders", "SluiceJobs", "SluiceSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Harness/SluiceHarness"

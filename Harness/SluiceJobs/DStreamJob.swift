@@ -6,9 +6,10 @@ import SluiceSQLite
 
 /// Runs a job's query with the DStream API: order files through the replayable file source, running
 /// counts kept by `updateStateByKey`, every batch's counts upserted into the sink table by batch id,
-/// everything checkpointed; batches are stepped on a manual clock until the input is used up.
+/// everything checkpointed; batches are stepped on a manual clock until the input is used up, or with a
+/// marker, at each tick of the batch interval until the marker has appeared and the files before it are read.
 enum DStreamJob {
-    static func run(_ spec: JobSpec, log: @escaping @Sendable (String) -> Void) throws -> Int {
+    static func run(_ spec: JobSpec, events: JobEventLog?, log: @escaping @Sendable (String) -> Void) throws -> Int {
         let interval = Duration.seconds(1)
         let clock = ManualClock(start: Timestamp(microseconds: 1_700_000_000_000_000))
         let context = StreamingContext(batchInterval: interval, clock: clock)
@@ -32,11 +33,19 @@ enum DStreamJob {
             .saveToTable(table, schema: Schema([Field("buy", .bool), Field("window.start", .timestamp), Field("window.end", .timestamp), Field("count", .int64)]),
                          mode: mode) { [.bool($0.0.buy), .timestamp($0.0.start), .timestamp($0.0.start + 3_600_000_000), .int64($0.1)] }
         }
+        if let events { context.addStreamingListener(DStreamEventListener(log: events)) }
         try context.start(driving: .caller)
         var batches = 0
-        while input.hasPendingData {
-            clock.advance(by: interval)
-            batches += try context.runDueBatches().count
+        func drain() throws {
+            while input.hasPendingData {
+                clock.advance(by: interval)
+                batches += try context.runDueBatches().count
+            }
+        }
+        if let pacing = spec.pacing {
+            try pacing.run(log: events, round: drain)
+        } else {
+            try drain()
         }
         context.stop(gracefully: true)
         _ = try context.awaitTermination()

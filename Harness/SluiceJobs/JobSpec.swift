@@ -16,9 +16,17 @@ public struct JobSpec: Sendable {
     public var table: String
     public var checkpoint: String
     public var snapshotInterval: Int
+    /// Where to append a line per committed batch (``JobBatchEvent``); nil writes none.
+    public var events: String?
+    /// Wait for files until this one appears in the input directory, instead of stopping when the input
+    /// is used up; nil stops at the end of the input.
+    public var untilMarker: String?
+    /// The time between rounds of batches while waiting for files.
+    public var batchInterval: Duration
 
     public init(api: API, query: JobQuery, input: String, filesPerBatch: Int, sink: JobSink, table: String,
-                checkpoint: String, snapshotInterval: Int = 10) {
+                checkpoint: String, snapshotInterval: Int = 10, events: String? = nil, untilMarker: String? = nil,
+                batchInterval: Duration = .milliseconds(250)) {
         self.api = api
         self.query = query
         self.input = input
@@ -27,5 +35,13 @@ public struct JobSpec: Sendable {
         self.table = table
         self.checkpoint = checkpoint
         self.snapshotInterval = snapshotInterval
+        self.events = events
+        self.untilMarker = untilMarker
+        self.batchInterval = batchInterval
+    }
+
+    /// The pacing of a job that waits for its marker, nil for one that stops at the end of its input.
+    var pacing: JobPacing? {
+        untilMarker.map { JobPacing(marker: "\(input)/\($0)", interval: batchInterval) }
     }
 }
