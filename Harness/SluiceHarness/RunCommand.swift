@@ -42,7 +42,8 @@ struct RunCommand: ParsableCommand {
         } catch {
             throw Self.fail("\(error)")
         }
-        let executable = job ?? Bundle.main.executableURL.map { $0.deletingLastPathComponent().appendingPathComponent("sluice-job").path } ?? "sluice-job"
+        let binary = scenario.allocators.first == .system ? "sluice-job-system-malloc" : "sluice-job"
+        let executable = job ?? Bundle.main.executableURL.map { $0.deletingLastPathComponent().appendingPathComponent(binary).path } ?? binary
         let result: ScenarioRun.Result
         do {
             result = try ScenarioRun(scenario: scenario, reports: reports, jobExecutable: executable).run()

@@ -59,8 +59,8 @@ import Testing
     @Test func theCommittedBaselineReadsAndPassesAgainstItself() throws {
         let baseline = try RunFigures.read(folder: Self.packageRoot + "/Reports/baseline")
         #expect(baseline.batches?.batchCount == 8)
-        #expect(baseline.value(of: .throughput) == 10_000)
-        #expect(baseline.latency?.samples == 20_000)
+        #expect((baseline.value(of: .throughput) ?? 0) > 5_000, "the smoke run offers 10k orders/s")
+        #expect(baseline.latency?.samples == 4_000)
         let tolerances = try ScenarioLoader.load(path: Self.packageRoot + "/Scenarios/smoke.toml").tolerances
         let verdict = RegressionVerdict(baseline: baseline, candidate: baseline, tolerances: tolerances)
         #expect(verdict.exitCode == .pass)

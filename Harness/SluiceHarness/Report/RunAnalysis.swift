@@ -107,6 +107,7 @@ public struct RunAnalysis: Sendable {
             recoveries[index].exit = exit
             return
         }
+        if exit.signal == nil, exit.status == 0 { return }
         var recovery = Recovery(cause: .unplannedExit, pid: exit.pid, diedAt: time)
         recovery.exit = exit
         recoveries.append(recovery)

@@ -47,7 +47,7 @@ public struct ScenarioRun: Sendable {
         try history.close()
         let context = ReportContext(
             scenario: scenario.name, run: name, settings: scenario.reportSettings, batchIntervalMicroseconds: scenario.job.batchInterval.microseconds,
-            machine: .current(allocator: "system")
+            machine: .current(allocator: jobExecutable.hasSuffix("-system-malloc") ? "glibc malloc (sluice-job-system-malloc)" : "jemalloc (sluice-job)")
         )
         let (analysis, _) = try RunAnalysis.read(historyAt: history.path)
         try reporter.write(analysis, context: context, notes: torn.map { [$0.description] } ?? [])
