@@ -12,7 +12,8 @@ import Foundation
 /// Layout in `directory`: `<version>.delta` and `<version>.snapshot`, each a `CheckpointFile` written
 /// with `DurableFile`, and for a moment `<version>.snapshot.<random>.sluice-tmp` while a snapshot is
 /// written; a crash there (`FaultPoint.duringSnapshot`) leaves that temporary file, which loading
-/// ignores and `removeTemporaryFiles()` deletes.
+/// ignores and `removeTemporaryFiles()` deletes. With `temporaryFiles`, a delta is written through an
+/// empty `prepared-<random>.sluice-tmp` file made ready in the background, which loading ignores too.
 public struct VersionedStateStore: Sendable {
     public let directory: String
     public let snapshotInterval: Int
