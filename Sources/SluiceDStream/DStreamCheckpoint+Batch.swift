@@ -4,7 +4,8 @@ import SluiceCore
 /// 1. `offsets/N` — each input's range since the previous batch, and the batch time — then the fault
 ///    point `afterOffsets`;
 /// 2. the batch is computed; its outputs run on the batch's thread while state version N + 1 (the
-///    changes of batch N) is written on another, followed by the fault point `afterState`;
+///    changes of batch N) is written on the checkpoint's state writer, followed by the fault point
+///    `afterState`;
 /// 3. once both are done, the fault point `afterSinkCommit`;
 /// 4. in the background: `commits/N`, the inputs' own commit, a state snapshot when one is due, and the
 ///    purge of what the retention no longer needs.
@@ -19,17 +20,19 @@ extension DStreamCheckpoint {
         try reach(.afterOffsets, batch: batch.id)
     }
 
-    /// Starts writing state version N + 1 of every stateful stream on a thread of its own, to run beside
-    /// the outputs (the second fsync round); nil when the program keeps no state.
-    func writeState(of batch: MicroBatch) -> ConcurrentWork? {
+    /// Starts writing state version N + 1 of every stateful stream on the checkpoint's state writer, to
+    /// run beside the outputs (the second fsync round); returns that writer, whose `wait()` collects the
+    /// write, or nil when the program keeps no state.
+    func writeState(of batch: MicroBatch) -> SerialWorker? {
         guard !stores.isEmpty else { return nil }
         let version = batch.id.rawValue + 1
-        return ConcurrentWork { [self] in
+        coordinator.stateWriter.start { [self] in
             for (registration, store) in zip(program.stateful, stores) {
                 try store.commit(version: version, delta: try registration.delta(batch.time), snapshot: nil)
             }
             try reach(.afterState, batch: batch.id)
         }
+        return coordinator.stateWriter
     }
 
     /// Dies here if `SLUICE_FAULT` names `point` in `batch`; throws `SimulatedFault` if the tests' plan does.

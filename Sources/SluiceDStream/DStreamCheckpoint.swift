@@ -47,9 +47,7 @@ final class DStreamCheckpoint: Sendable {
         self.simulatedFault = simulatedFault
         let recovery = coordinator.recovery
         progress = Mutex(Progress(lastEnds: recovery.lastEnds))
-        stores = program.stateful.indices.map { index in
-            VersionedStateStore(directory: coordinator.paths.state(operator: index, partition: 0), snapshotInterval: options.snapshotInterval)
-        }
+        stores = program.stateful.indices.map { coordinator.stateStore(operator: $0, partition: 0) }
         do {
             let log = MetadataLog<OffsetsEntry>(directory: coordinator.paths.offsets)
             let first = recovery.rerun?.batch ?? recovery.nextBatch

@@ -6,6 +6,8 @@ import Synchronization
 /// Writes are keyed: a newer write for a key replaces one not yet started, so a writer that falls behind
 /// writes only the latest snapshot of each key and never queues stale ones. The first failure is kept
 /// and rethrown by the next `submit` or by `flush`, so a job learns that its snapshots stopped working.
+/// Its thread runs at a lower priority (nice + 10), so that on busy cores the batch thread and the state
+/// writer, whose work a batch waits for, run first.
 public final class BackgroundWriter: Sendable {
     public typealias Write = @Sendable () throws -> Void
 
@@ -34,7 +36,12 @@ public final class BackgroundWriter: Sendable {
             return (nil, !state.isRunning)
         }
         if let failure { throw failure }
-        if mustStart { Thread { [self] in writeForever() }.start() }
+        if mustStart {
+            Thread { [self] in
+                ThreadPriority.lowerCurrentThread(by: 10)
+                writeForever()
+            }.start()
+        }
         changed.broadcast()
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The checkpoint of one running job, as the batch loop uses it: taken under a lock, checked against
 /// the job's plan, read into a recovery plan on start, then written batch by batch.
@@ -8,6 +9,11 @@ import Foundation
 /// 2. the batch runs; its sink transaction and its state version are made durable side by side — round two.
 /// 3. `commits/N`, the inputs' own logs and the purge of old versions run in the background, since a
 ///    restart that finds no `commits/N` only runs batch N again, which the sinks recognise by its id.
+///
+/// To keep the two rounds free of other waits, the state delta is written on `stateWriter`, one thread
+/// for the checkpoint's life, and the background writer keeps empty temporary files ready
+/// (`temporaryFiles`) in `offsets/` and in each state directory, so the two durable writes need not
+/// create a file.
 public final class CheckpointCoordinator: Sendable {
     /// How much history a checkpoint keeps and how its state is written.
     public struct Options: Sendable {
@@ -62,6 +68,12 @@ public final class CheckpointCoordinator: Sendable {
     private let offsetsLog: MetadataLog<OffsetsEntry>
     private let commitsLog: MetadataLog<CommitEntry>
     private let background = BackgroundWriter()
+    /// Temporary files prepared in the background for the durable writes on the batch's path.
+    public let temporaryFiles = PreparedTemporaryFiles()
+    /// The thread that writes each batch's state delta beside its outputs.
+    public let stateWriter = SerialWorker(name: "sluice-state-writer")
+    /// Every offsets and commits file older than this batch id is deleted already.
+    private let purgedBefore: Mutex<Int64>
 
     /// Takes the checkpoint at `directory` for a job with `inputCount` inputs: locks it, removes the
     /// temporary files killed writers left, checks that `query` may continue it, and decides where to
@@ -88,7 +100,7 @@ public final class CheckpointCoordinator: Sendable {
                 metadata = query
                 try metadata.write(to: paths.metadata)
             }
-            offsetsLog = MetadataLog(directory: paths.offsets)
+            offsetsLog = MetadataLog(directory: paths.offsets, temporaryFiles: temporaryFiles)
             commitsLog = MetadataLog(directory: paths.commits)
             if offsetsLog.batches().isEmpty, commitsLog.batches().isEmpty, let written = Self.writtenParts(of: paths, committedOnly: true) {
                 throw .corrupt(path: paths.offsets, reason: "missing: the checkpoint has \(written) of committed batches but no offsets or commits, "
@@ -97,12 +109,30 @@ public final class CheckpointCoordinator: Sendable {
             let planned = try Self.plan(offsets: offsetsLog, commits: commitsLog, inputCount: inputCount)
             recovery = planned.recovery
             notes += planned.notes
+            let oldest = [offsetsLog.batches().first, commitsLog.batches().first].compactMap { $0?.rawValue }.min()
+            purgedBefore = Mutex(oldest ?? recovery.nextBatch.rawValue)
         } catch {
             lock.release()
             throw error
         }
         self.notes = notes
         for note in notes { options.log("checkpoint \(directory): \(note)") }
+        prepareTemporaryFiles(in: paths.offsets)
+    }
+
+    /// The store of one operator partition's state versions, writing its deltas into temporary files
+    /// this checkpoint prepares in the background.
+    public func stateStore(operator operatorID: Int, partition: Int) -> VersionedStateStore {
+        let store = VersionedStateStore(directory: paths.state(operator: operatorID, partition: partition),
+                                        snapshotInterval: options.snapshotInterval, temporaryFiles: temporaryFiles)
+        prepareTemporaryFiles(in: store.directory)
+        return store
+    }
+
+    /// Keeps temporary files ready in `directory` from now on, the first ones created in the background.
+    private func prepareTemporaryFiles(in directory: String) {
+        temporaryFiles.serve(directory)
+        try? background.submit("prepare temporary files") { [temporaryFiles] in temporaryFiles.refill() }
     }
 
     /// Writes `offsets/N` durably: the first fsync round of batch N.
@@ -111,18 +141,32 @@ public final class CheckpointCoordinator: Sendable {
     }
 
     /// Queues `commits/N` and then `afterCommit` (the inputs' logs, purging old state) on the background
-    /// writer, followed by the purge of offsets and commits older than the retention; an earlier failure
-    /// of that work is rethrown here. Batches are committed one by one in order (never coalesced), so an
-    /// input's log always covers a batch before that batch's offsets can be purged.
+    /// writer, followed by the purge of offsets and commits older than the retention and the refill of
+    /// the prepared temporary files; an earlier failure of that work is rethrown here. Batches are
+    /// committed one by one in order (never coalesced), so an input's log always covers a batch before
+    /// that batch's offsets can be purged.
     public func commitInBackground(_ batch: BatchID, committedAt time: Timestamp, afterCommit: @escaping @Sendable () throws -> Void) throws {
         let retained = Int64(options.retainedBatches)
-        try background.submit("commit \(batch)") { [offsetsLog, commitsLog] in
+        try background.submit("commit \(batch)") { [self] in
             try commitsLog.add(CommitEntry(committedAt: time.microseconds), for: batch)
             try afterCommit()
-            let oldest = BatchID(batch.rawValue - retained + 1)
-            offsetsLog.purge(before: oldest)
-            commitsLog.purge(before: oldest)
+            purgeLogs(before: batch.rawValue - retained + 1)
+            temporaryFiles.refill()
         }
+    }
+
+    /// Deletes the offsets and commits files before batch `oldest` by name: only the ids between the
+    /// previous purge (or the oldest file found at start) and `oldest`, without listing the directories,
+    /// and nothing at all until the retention is reached.
+    private func purgeLogs(before oldest: Int64) {
+        let due = purgedBefore.withLock { purged -> Range<Int64>? in
+            guard oldest > purged else { return nil }
+            defer { purged = oldest }
+            return purged ..< oldest
+        }
+        guard let due else { return }
+        offsetsLog.remove(due)
+        commitsLog.remove(due)
     }
 
     /// The oldest batch whose state version a restart may still need, given the retention.
@@ -132,13 +176,20 @@ public final class CheckpointCoordinator: Sendable {
 
     /// Finishes the background writes and releases the lock; rethrows a background failure.
     public func close() throws {
-        defer { lock.release() }
+        defer { release() }
         try background.close()
     }
 
-    /// Releases the lock without waiting for background writes (a job stopped by an error).
+    /// Releases the lock after the queued background writes, ignoring their failures (a job stopped by an error).
     public func abandon() {
         try? background.close()
+        release()
+    }
+
+    /// Ends the state writer's thread, deletes the unused prepared files and releases the lock.
+    private func release() {
+        stateWriter.stop()
+        temporaryFiles.removeAll()
         lock.release()
     }
 

@@ -4,8 +4,13 @@ import Foundation
 /// operations: add, get, latest, purge. Each file is a `CheckpointFile` holding `Entry` as JSON.
 public struct MetadataLog<Entry: Codable & Sendable>: Sendable {
     public let directory: String
+    /// Where `add` takes its temporary file from when one is ready; nil to always create one.
+    public let temporaryFiles: PreparedTemporaryFiles?
 
-    public init(directory: String) { self.directory = directory }
+    public init(directory: String, temporaryFiles: PreparedTemporaryFiles? = nil) {
+        self.directory = directory
+        self.temporaryFiles = temporaryFiles
+    }
 
     /// The path of `batch`'s file.
     public func path(of batch: BatchID) -> String { "\(directory)/\(batch.rawValue)" }
@@ -18,7 +23,7 @@ public struct MetadataLog<Entry: Codable & Sendable>: Sendable {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             let payload = try JSONEncoder().encode(entry)
-            try DurableFile.write(CheckpointFile.encode([UInt8](payload)), to: path)
+            try DurableFile.write(CheckpointFile.encode([UInt8](payload)), to: path, prepared: temporaryFiles?.take(in: directory))
         } catch let error as DurableFileError {
             throw .io(path: path, reason: "\(error)")
         } catch {
@@ -57,6 +62,13 @@ public struct MetadataLog<Entry: Codable & Sendable>: Sendable {
         let old = batches().filter { $0 < batch }
         for id in old { try? FileManager.default.removeItem(atPath: path(of: id)) }
         return old.count
+    }
+
+    /// Deletes the files of the batches in `batches` by name, without listing the directory (for a
+    /// caller that knows no older file exists); returns how many it deleted.
+    @discardableResult
+    public func remove(_ batches: Range<Int64>) -> Int {
+        batches.count { (try? FileManager.default.removeItem(atPath: path(of: BatchID($0)))) != nil }
     }
 
     /// Deletes temporary files a writer killed before its rename left behind; returns how many.

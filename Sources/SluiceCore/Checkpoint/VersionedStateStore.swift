@@ -12,18 +12,22 @@ import Foundation
 /// Layout in `directory`: `<version>.delta` and `<version>.snapshot`, each a `CheckpointFile` written
 /// with `DurableFile`, and for a moment `<version>.snapshot.<random>.sluice-tmp` while a snapshot is
 /// written; a crash there (`FaultPoint.duringSnapshot`) leaves that temporary file, which loading
-/// ignores and `removeTemporaryFiles()` deletes.
+/// ignores and `removeTemporaryFiles()` deletes. With `temporaryFiles`, a delta is written through an
+/// empty `prepared-<random>.sluice-tmp` file made ready in the background, which loading ignores too.
 public struct VersionedStateStore: Sendable {
     public let directory: String
     public let snapshotInterval: Int
     /// Kills the process during a snapshot write when its plan says so.
     public let faults: FaultInjector
+    /// Where a delta's write takes its temporary file from when one is ready; nil to always create one.
+    public let temporaryFiles: PreparedTemporaryFiles?
 
-    public init(directory: String, snapshotInterval: Int = 10, faults: FaultInjector = .process) {
+    public init(directory: String, snapshotInterval: Int = 10, faults: FaultInjector = .process, temporaryFiles: PreparedTemporaryFiles? = nil) {
         precondition(snapshotInterval >= 1, "VersionedStateStore: snapshotInterval must be at least 1")
         self.directory = directory
         self.snapshotInterval = snapshotInterval
         self.faults = faults
+        self.temporaryFiles = temporaryFiles
     }
 
     /// Whether committing `version` writes a snapshot (when the caller gives one).
@@ -37,7 +41,7 @@ public struct VersionedStateStore: Sendable {
     public func commit(version: Int64, delta: [UInt8], snapshot: (() -> [UInt8])?) throws(CheckpointError) {
         precondition(version >= 1, "VersionedStateStore: version \(version) committed; version 0 is the empty state")
         try createDirectory()
-        try write(delta, to: path(version, .delta))
+        try write(delta, to: path(version, .delta), prepared: temporaryFiles?.take(in: directory))
         guard let snapshot, needsSnapshot(version: version) else { return }
         try writeSnapshot(version: version, payload: snapshot())
     }
@@ -55,12 +59,15 @@ public struct VersionedStateStore: Sendable {
     }
 
     /// Deletes files no longer needed to load any version at or above `version`: the deltas up to the
-    /// newest snapshot at or below it, and older snapshots. Returns how many it deleted.
+    /// newest snapshot at or below it, and older snapshots. Returns how many it deleted. Below version 1
+    /// no snapshot can exist, so it returns at once; otherwise it lists the directory once.
     @discardableResult
     public func purge(keepingFrom version: Int64) -> Int {
-        guard let base = versions(of: .snapshot).last(where: { $0 <= version }) else { return 0 }
-        let obsolete = versions(of: .delta).filter { $0 <= base }.map { path($0, .delta) }
-            + versions(of: .snapshot).filter { $0 < base }.map { path($0, .snapshot) }
+        guard version >= 1 else { return 0 }
+        let names = listing()
+        guard let base = versions(of: .snapshot, in: names).last(where: { $0 <= version }) else { return 0 }
+        let obsolete = versions(of: .delta, in: names).filter { $0 <= base }.map { path($0, .delta) }
+            + versions(of: .snapshot, in: names).filter { $0 < base }.map { path($0, .snapshot) }
         return obsolete.count { (try? FileManager.default.removeItem(atPath: $0)) != nil }
     }
 
@@ -82,7 +89,16 @@ public struct VersionedStateStore: Sendable {
 
     /// The versions that have a file of `kind`, ascending.
     func versions(of kind: Kind) -> [Int64] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        versions(of: kind, in: listing())
+    }
+
+    /// The names in the directory; empty when it does not exist.
+    private func listing() -> [String] {
+        (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+    }
+
+    /// The versions among `names` that have a file of `kind`, ascending.
+    private func versions(of kind: Kind, in names: [String]) -> [Int64] {
         let suffix = "." + kind.rawValue
         return names.compactMap { name in name.hasSuffix(suffix) ? Int64(name.dropLast(suffix.count)) : nil }.sorted()
     }
@@ -95,9 +111,9 @@ public struct VersionedStateStore: Sendable {
         }
     }
 
-    private func write(_ payload: [UInt8], to path: String, beforeRename: (String) -> Void = { _ in }) throws(CheckpointError) {
+    private func write(_ payload: [UInt8], to path: String, prepared: String? = nil, beforeRename: (String) -> Void = { _ in }) throws(CheckpointError) {
         do {
-            try DurableFile.write(CheckpointFile.encode(payload), to: path, beforeRename: beforeRename)
+            try DurableFile.write(CheckpointFile.encode(payload), to: path, prepared: prepared, beforeRename: beforeRename)
         } catch {
             throw .io(path: path, reason: "\(error)")
         }

@@ -40,8 +40,7 @@ final class QueryCheckpoint: Sendable {
         }
         do {
             if executor.hasState {
-                let store = VersionedStateStore(directory: coordinator.paths.state(operator: 0, partition: 0),
-                                                snapshotInterval: settings.options.snapshotInterval)
+                let store = coordinator.stateStore(operator: 0, partition: 0)
                 let loaded = try store.load(version: recovery.stateVersion)
                 for note in loaded.notes { settings.options.log("checkpoint \(settings.location): \(note)") }
                 var versions: [[RecordBatch]] = []
@@ -95,16 +94,16 @@ final class QueryCheckpoint: Sendable {
     /// then the commit, the input's log, snapshots and purges in the background.
     func complete(_ batch: MicroBatch, executor: StatefulExecutor, at time: Timestamp, sink: () throws -> Void) throws {
         let version = batch.id.rawValue + 1
-        let stateWrite = store.map { store in
+        if let store {
             let delta = RecordBatchCodec.encode(executor.stateDelta())
-            return ConcurrentWork { () throws -> Void in
+            coordinator.stateWriter.start {
                 try store.commit(version: version, delta: delta, snapshot: nil)
                 FaultInjector.process.reach(.afterState, batch: batch.id)
             }
         }
         let sinkError: (any Error)?
         do { try sink(); sinkError = nil } catch { sinkError = error }
-        try stateWrite?.wait()
+        try coordinator.stateWriter.wait()
         if let sinkError { throw sinkError }
         FaultInjector.process.reach(.afterSinkCommit, batch: batch.id)
         let end = batch.inputs[0].end
