@@ -11,6 +11,11 @@ public struct CheckedRun: Sendable {
     public let orders: Result<WorkloadOrders, CheckProblem>
     /// The query's reference answer, or why there is none.
     public let reference: Result<any ReferenceAnswer.Type, CheckProblem>
+    /// The query's reference answer and the workload's orders together, or the first reason one is missing.
+    public var referenceAndOrders: Result<(reference: any ReferenceAnswer.Type, orders: WorkloadOrders), CheckProblem> {
+        reference.flatMap { reference in orders.map { (reference, $0) } }
+    }
+
     /// The produced input, or why the orders cannot be generated.
     public let catalog: Result<InputCatalog, CheckProblem>
 

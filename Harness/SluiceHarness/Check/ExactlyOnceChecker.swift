@@ -17,9 +17,9 @@ public struct ExactlyOnceChecker: Checker {
     public func check(_ run: CheckedRun) -> CheckOutcome {
         let reference: any ReferenceAnswer.Type
         let orders: WorkloadOrders
-        switch (run.reference, run.orders) {
-        case (.success(let query), .success(let generated)): (reference, orders) = (query, generated)
-        case (.failure(let problem), _), (_, .failure(let problem)): return .unknown(name, problem.description)
+        switch run.referenceAndOrders {
+        case .success(let inputs): (reference, orders) = inputs
+        case .failure(let problem): return .unknown(name, problem.description)
         }
         guard let lastCommitted = run.ledger.lastCommitted else { return .unknown(name, "no batch committed") }
         guard let lastWrite = run.ledger.sinkWrites.last else { return .unknown(name, "the history holds no sinkRows line") }

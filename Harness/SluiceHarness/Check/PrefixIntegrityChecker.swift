@@ -18,9 +18,9 @@ public struct PrefixIntegrityChecker: Checker {
     public func check(_ run: CheckedRun) -> CheckOutcome {
         let reference: any ReferenceAnswer.Type
         let orders: WorkloadOrders
-        switch (run.reference, run.orders) {
-        case (.success(let query), .success(let generated)): (reference, orders) = (query, generated)
-        case (.failure(let problem), _), (_, .failure(let problem)): return .unknown(name, problem.description)
+        switch run.referenceAndOrders {
+        case .success(let inputs): (reference, orders) = inputs
+        case .failure(let problem): return .unknown(name, problem.description)
         }
         var answer = GrowingAnswer(reference, orders: orders)
         var checked = 0
