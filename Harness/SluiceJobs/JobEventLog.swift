@@ -50,6 +50,6 @@ final class JobEventLog: Sendable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard var line = try? encoder.encode(event) else { return }
         line.append(UInt8(ascii: "\n"))
-        _ = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        try? FileHandle(fileDescriptor: descriptor, closeOnDealloc: false).write(contentsOf: line)
     }
 }
