@@ -7,7 +7,7 @@ public struct HarnessCommand: ParsableCommand {
         commandName: "sluice-harness",
         abstract: "Generate, replay and check Sluice streaming workloads.",
         discussion: "Exit codes: \(HarnessExitCode.allCases.map { "\($0.rawValue) \($0)" }.joined(separator: ", ")).",
-        subcommands: [RunCommand.self, ListCommand.self, AnalyzeCommand.self, CompareCommand.self, DemoCommand.self, GenerateCommand.self, SplitCommand.self]
+        subcommands: [RunCommand.self, SweepCommand.self, ListCommand.self, AnalyzeCommand.self, CompareCommand.self, DemoCommand.self, GenerateCommand.self, SplitCommand.self]
     )
 
     public init() {}

@@ -42,8 +42,7 @@ struct RunCommand: ParsableCommand {
         } catch {
             throw Self.fail("\(error)")
         }
-        let binary = scenario.allocators.first == .system ? "sluice-job-system-malloc" : "sluice-job"
-        let executable = job ?? Bundle.main.executableURL.map { $0.deletingLastPathComponent().appendingPathComponent(binary).path } ?? binary
+        let executable = JobExecutable.path(for: scenario, override: job)
         let result: ScenarioRun.Result
         do {
             result = try ScenarioRun(scenario: scenario, reports: reports, jobExecutable: executable).run()
