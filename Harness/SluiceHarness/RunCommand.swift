@@ -19,45 +19,20 @@ struct RunCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The scenario file, e.g. Scenarios/smoke.toml.", valueName: "SCENARIO"))
-    var scenarioPath: String
-
-    @Option(help: ArgumentHelp("The reports folder.", valueName: "DIR"))
-    var reports = "Reports"
-
-    @Option(help: ArgumentHelp("Run this fraction of the workload (and of the duration), above 0 and at most 1.", valueName: "FRACTION"))
-    var scale: Double = 1
-
-    @Option(help: ArgumentHelp("The sluice-job binary; by default the one beside sluice-harness.", valueName: "PATH"))
-    var job: String?
-
-    func validate() throws {
-        guard scale.isFinite, scale > 0, scale <= 1 else { throw ValidationError("--scale must be a fraction above 0 and at most 1, such as 0.1, got \(scale)") }
-    }
+    @OptionGroup var options: ScenarioRunOptions
 
     func run() throws {
-        let scenario: Scenario
-        do {
-            scenario = try ScenarioLoader.load(path: scenarioPath).scaled(by: scale)
-        } catch {
-            throw Self.fail("\(error)")
-        }
-        let executable = JobExecutable.path(for: scenario, override: job)
+        let scenario = try options.loadScenario(for: "run")
+        let executable = options.jobExecutable(for: scenario)
         let result: ScenarioRun.Result
         do {
-            result = try ScenarioRun(scenario: scenario, reports: reports, jobExecutable: executable).run()
+            result = try ScenarioRun(scenario: scenario, reports: options.reports, jobExecutable: executable).run()
         } catch {
-            throw Self.fail("\(error)")
+            throw ScenarioRunOptions.fail("run", "\(error)")
         }
         print(CheckTable.document(result.outcomes, history: "\(result.folder)/history.jsonl", notes: []))
         print("report: \(result.folder)/summary.md")
         print("result: \(result.exitCode)")
         if result.exitCode != .pass { throw result.exitCode.exitCode }
-    }
-
-    /// Prints `message` as the run's error; the harness-error exit code to throw.
-    private static func fail(_ message: String) -> ExitCode {
-        FileHandle.standardError.write(Data("sluice-harness run: \(message)\n".utf8))
-        return HarnessExitCode.harnessError.exitCode
     }
 }

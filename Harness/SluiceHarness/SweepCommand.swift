@@ -19,34 +19,15 @@ struct SweepCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The scenario file with a [sweep] table, e.g. Scenarios/capacity-sweep.toml.", valueName: "SCENARIO"))
-    var scenarioPath: String
-
-    @Option(help: ArgumentHelp("The reports folder.", valueName: "DIR"))
-    var reports = "Reports"
-
-    @Option(help: ArgumentHelp("Run this fraction of the workload (and of the duration) in each trial, above 0 and at most 1.", valueName: "FRACTION"))
-    var scale: Double = 1
-
-    @Option(help: ArgumentHelp("The sluice-job binary; by default the one beside sluice-harness.", valueName: "PATH"))
-    var job: String?
-
-    func validate() throws {
-        guard scale.isFinite, scale > 0, scale <= 1 else { throw ValidationError("--scale must be a fraction above 0 and at most 1, such as 0.1, got \(scale)") }
-    }
+    @OptionGroup var options: ScenarioRunOptions
 
     func run() throws {
-        let scenario: Scenario
-        do {
-            scenario = try ScenarioLoader.load(path: scenarioPath).scaled(by: scale)
-        } catch {
-            throw Self.fail("\(error)")
-        }
+        let scenario = try options.loadScenario(for: "sweep")
         guard let sweep = scenario.sweep else {
-            throw Self.fail("\(scenarioPath) has no [sweep] table: give it batch-intervals = [\"100ms\", \"1s\"] and rates = [\"50k/s\", \"100k/s\"]")
+            throw ScenarioRunOptions.fail("sweep", "\(options.scenarioPath) has no [sweep] table: give it batch-intervals = [\"100ms\", \"1s\"] and rates = [\"50k/s\", \"100k/s\"]")
         }
-        let folder = "\(reports)/\(scenario.name)/sweep-\(ReportContext.runName(startedAt: Date()))"
-        let runner = ScenarioTrialRunner(scenario: scenario, folder: folder, jobExecutable: JobExecutable.path(for: scenario, override: job))
+        let folder = "\(options.reports)/\(scenario.name)/sweep-\(ReportContext.runName(startedAt: Date()))"
+        let runner = ScenarioTrialRunner(scenario: scenario, folder: folder, jobExecutable: options.jobExecutable(for: scenario))
         let rows: [CapacitySweep.Row]
         do {
             rows = try CapacitySweep(sweep).run({ try runner.run(batchInterval: $0, rate: $1) }) { trial in
@@ -54,18 +35,12 @@ struct SweepCommand: ParsableCommand {
             }
             try SweepReport.write(rows, scenario: scenario, folder: folder)
         } catch {
-            throw Self.fail("\(error)")
+            throw ScenarioRunOptions.fail("sweep", "\(error)")
         }
         print(CapacityTable.markdown(rows).joined(separator: "\n"))
         print("report: \(folder)/summary.md")
         let code = CapacitySweep.exitCode(rows)
         print("result: \(code)")
         if code != .pass { throw code.exitCode }
-    }
-
-    /// Prints `message` as the sweep's error; the harness-error exit code to throw.
-    private static func fail(_ message: String) -> ExitCode {
-        FileHandle.standardError.write(Data("sluice-harness sweep: \(message)\n".utf8))
-        return HarnessExitCode.harnessError.exitCode
     }
 }
